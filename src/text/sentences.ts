@@ -1,0 +1,42 @@
+/** A sentence of a paragraph, with its character offsets in the paragraph text. */
+export interface SentenceSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'col', 'lt', 'sgt', 'capt', 'gov', 'sen', 'rep', 'pres',
+  'rev', 'hon', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'no', 'vol', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'a.m', 'p.m', 'c', 'ca',
+]);
+
+/**
+ * Splits a paragraph into sentences. A boundary is `.`, `!` or `?` (optionally followed by a closing quote or
+ * bracket), then whitespace, then something that can start a sentence; common abbreviations and initials do not end one.
+ */
+export function splitSentences(paragraph: string): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  const boundary = /[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+  let start = 0;
+  for (let m = boundary.exec(paragraph); m; m = boundary.exec(paragraph)) {
+    const end = m.index + m[0].trimEnd().length;
+    const before = paragraph.slice(start, m.index + 1);
+    const lastWord = /([\p{L}.]+)\.$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+    // Initials ("J. R. R.") and known abbreviations do not end a sentence.
+    if (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord)) continue;
+    pushSpan(spans, paragraph, start, end);
+    start = m.index + m[0].length;
+  }
+  pushSpan(spans, paragraph, start, paragraph.length);
+  return spans;
+}
+
+function pushSpan(spans: SentenceSpan[], text: string, start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e > s) spans.push({ text: text.slice(s, e), start: s, end: e });
+}
