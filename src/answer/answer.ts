@@ -1,0 +1,121 @@
+import type { StoryIndex } from '../search/index.ts';
+import type { AnchoredFact } from '../story/types.ts';
+import { attributionOf, type Attribution } from './attribution.ts';
+import { extractAnswer } from './extract.ts';
+import { factcheck } from './factcheck.ts';
+import { cleanQuery } from './input.ts';
+import { citation, echo, notFoundMessage } from './messages.ts';
+import { analyzeQuery, type AnalyzedQuery } from './query.ts';
+import { outOfStory } from './relevance.ts';
+import { rankSentences, type Candidate } from './retrieve.ts';
+import { listSources } from './sources.ts';
+import { OWN_REPORTING, type Answer, type Command, type QuestionKind, type TimeValue } from './types.ts';
+
+/** Candidates scoring within this of the best may supply the annotated fact. */
+const FACT_WINDOW = 0.15;
+
+const KIND_OF: Partial<Record<Command, QuestionKind>> = { who: 'who', when: 'when', where: 'where', what: 'what', why: 'why' };
+
+/** The empty answer every command starts from. */
+export function blank(index: StoryIndex, command: Command, query: string): Answer {
+  return { command, query, story: index.story.slug, found: false, answer: null, passage: null, paragraph: null, source: null, certainty: null, message: '' };
+}
+
+function timeOf(fact: AnchoredFact | undefined): TimeValue | undefined {
+  const t = fact?.time;
+  if (!t) return undefined;
+  const basis = t.basis && ('annotator' in t.basis ? t.basis.basis : (t.basis.note ?? 'from the text'));
+  return { text: t.text, value: t.value, precision: t.precision, basis, annotator: t.basis ? 'annotator' in t.basis : undefined };
+}
+
+/**
+ * Picks the annotated fact that answers the question in a candidate sentence: of the right kind (a "who
+ * said" question wants the source), not naming the answer in the question itself, best matching the words.
+ */
+function pickFact(candidate: Candidate, query: AnalyzedQuery): AnchoredFact | undefined {
+  const namesSource = query.entities.some((id) => candidate.facts.some((f) => f.kind === 'source' && f.answer?.ref === id));
+  const kinds: string[] = query.kind === 'who' && query.speech && !namesSource ? ['source', 'who'] : [query.kind];
+  for (const kind of kinds) {
+    const fits = candidate.facts.filter((f) => f.kind === kind && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)));
+    if (fits.length) return fits.sort((a, b) => wordsShared(b, query) - wordsShared(a, query))[0];
+  }
+  return undefined;
+}
+
+function wordsShared(fact: AnchoredFact, query: AnalyzedQuery): number {
+  const quote = fact.quote.exact.toLowerCase();
+  return query.terms.filter((t) => quote.includes(t.token.toLowerCase())).length;
+}
+
+function found(base: Answer, candidate: Candidate, short: string | null, attribution: Attribution, fact?: AnchoredFact): Answer {
+  const a: Answer = {
+    ...base,
+    found: true,
+    answer: short,
+    passage: candidate.sentence.text,
+    paragraph: candidate.sentence.paragraph,
+    source: attribution.source,
+    certainty: attribution.certainty,
+    trace: { ...base.trace, factId: fact?.id, coverage: Number(candidate.coverage.toFixed(3)) },
+  };
+  const time = timeOf(fact);
+  if (time) a.time = time;
+  const timeNote = time?.value && time.annotator ? ` (${time.value}; date supplied by the annotator, not the article)` : '';
+  a.message = `${short ? `${short}${timeNote}\n` : ''}“${a.passage}”\n— ${citation(a)}`;
+  return a;
+}
+
+/** who / when / where / what / why / ask: a short answer of the right type and the passage it comes from. */
+function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
+  const ranked = rankSentences(index, query);
+  const best = ranked[0];
+  const out = outOfStory(query, best);
+  base.trace = { kind: query.kind, unknownTerms: query.terms.filter((t) => !t.known).map((t) => t.token) };
+  if (out || !best) return { ...base, message: notFoundMessage(index, base.command, query.text, out?.unknownNames ?? []) };
+  for (const c of ranked.filter((c) => c.score >= best.score - FACT_WINDOW)) {
+    const fact = pickFact(c, query);
+    if (fact) return found(base, c, fact.answer!.text, attributionOf(index, c.sentence, fact), fact);
+  }
+  const attribution = attributionOf(index, best.sentence);
+  // "Who said/reported ...": the answer is the source the story cites, unless the question names it already.
+  if (query.kind === 'who' && query.speech && attribution.source !== OWN_REPORTING && !attribution.sourceIds.some((id) => query.entities.includes(id))) {
+    return found(base, best, attribution.source, attribution);
+  }
+  return found(base, best, extractAnswer(best.sentence.text, query), attribution);
+}
+
+/** `sources` with a query: the source behind the best-matching passage. */
+function sourceOf(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
+  const ranked = rankSentences(index, query);
+  const best = ranked[0];
+  const out = outOfStory(query, best);
+  if (out || !best) return { ...base, message: notFoundMessage(index, 'sources', query.text, out?.unknownNames ?? []) };
+  const fact = best.facts.find((f) => !f.attribution.includes('article'));
+  const attribution = attributionOf(index, best.sentence, fact);
+  const a = found(base, best, attribution.source, attribution, fact);
+  const lead = attribution.source === OWN_REPORTING ? 'This rests on the article’s own reporting; it names no other source:' : `The story attributes this to ${attribution.source}:`;
+  return { ...a, message: `${lead}\n“${a.passage}”\n— ${citation(a)}` };
+}
+
+/**
+ * Answers one command about one story. Pure: plain data in, plain data out, no I/O; never throws for
+ * any query string.
+ */
+export function answer(index: StoryIndex, command: Command, rawQuery: unknown): Answer {
+  const q = cleanQuery(rawQuery);
+  const base = blank(index, command, q.text);
+  if (command === 'sources' && q.empty) return listSources(index, base);
+  if (q.empty) {
+    const example = { who: 'who greeted Putin', when: 'when did Putin arrive', where: 'where did Putin arrive', what: 'what was on the itinerary', why: 'why is the visit significant', ask: 'who greeted Putin?', factcheck: 'Kim Jong Un greeted Putin', sources: '' }[command];
+    return {
+      ...base,
+      usage: true,
+      ...(command === 'factcheck' ? { verdict: 'not_in_story' as const } : {}),
+      message: `${command === 'factcheck' ? 'Give a claim to check' : 'Ask a question about the story'}, in words: for example “/${command} ${example}”.`,
+    };
+  }
+  const query = analyzeQuery(index, q.text, KIND_OF[command]);
+  const result = command === 'sources' ? sourceOf(index, base, query) : command === 'factcheck' ? factcheck(index, base, query) : answerQuestion(index, base, query);
+  if (q.truncated) result.message = `(Your question was long; I read the first ${q.text.length} characters: “${echo(q.text)}”.)\n${result.message}`;
+  return result;
+}

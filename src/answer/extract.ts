@@ -1,0 +1,102 @@
+import * as chrono from 'chrono-node';
+import nlp from 'compromise';
+import { termsOf, tokenize } from '../text/terms.ts';
+import type { AnalyzedQuery, Expect } from './query.ts';
+
+/** A possible short answer inside a sentence. */
+interface Span {
+  text: string;
+  start: number;
+  /** How well its type fits what the question wants. */
+  fit: number;
+}
+
+const YEAR = /\b(?:(?:early|late|mid)[ -])?(?:1[0-9]{3}|20[0-9]{2})s?\b/g;
+const DURATION = /\b(?:(?:nearly|almost|about|around|over|more than|less than|some|roughly) )?\d[\d,.]*\s+(?:years?|months?|weeks?|days?|hours?|decades?|centuries)\b/gi;
+const RELATIVE = /\b(?:(?:early|late) )?(?:last|next|this|previous|the following|the previous) (?:year|month|week|decade|century|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:early|late) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day) (?:morning|afternoon|evening|night)\b/gi;
+const NUMBER = /(?:[$€£¥]\s?)?\b\d[\d,.]*(?:[–-]\d[\d,.]*)?(?:\s?(?:%|percent|per cent|million|billion|thousand|hundred|km|miles?|metres?|meters?|feet|kg|tons?|tonnes?|people|points?|years?|months?|days?))?/gi;
+const REASON = /\b(?:because(?: of)?|due to|as a result of|owing to|in order to|so that|since|for)\b\s+([^.;]+)/i;
+
+function collect(re: RegExp, text: string, fit: number, out: Span[]): void {
+  for (const m of text.matchAll(re)) out.push({ text: m[0].trim(), start: m.index ?? 0, fit });
+}
+
+function fromNlp(list: { text: string }[], sentence: string, fit: number, out: Span[]): void {
+  for (const item of list) {
+    const text = item.text.replace(/^[\s"'“‘(]+|[\s"'”’),.;:!?]+$/g, '');
+    const start = sentence.indexOf(text);
+    if (text && start >= 0) out.push({ text, start, fit });
+  }
+}
+
+function spansFor(expect: Expect, sentence: string): Span[] {
+  const out: Span[] = [];
+  const doc = nlp(sentence);
+  const json = (view: { json: () => unknown }) => view.json() as { text: string }[];
+  if (expect === 'person') {
+    fromNlp(json(doc.people()), sentence, 3, out);
+    fromNlp(json(doc.organizations()), sentence, 2.5, out);
+    fromNlp(json(doc.match('#ProperNoun+')), sentence, 2, out);
+    fromNlp(json(doc.places()), sentence, 1.5, out);
+    fromNlp(json(doc.nouns()), sentence, 0.5, out);
+  } else if (expect === 'time') {
+    for (const r of chrono.parse(sentence)) out.push({ text: r.text, start: r.index, fit: 3 });
+    collect(RELATIVE, sentence, 3, out);
+    collect(YEAR, sentence, 2.5, out);
+    collect(DURATION, sentence, 2, out);
+  } else if (expect === 'place') {
+    fromNlp(json(doc.places()), sentence, 3, out);
+    fromNlp(json(doc.match('(in|at|to|from|near|into) the? #ProperNoun+').not('(in|at|to|from|near|into|the)')), sentence, 2.5, out);
+    fromNlp(json(doc.match('#ProperNoun+')), sentence, 1.5, out);
+    fromNlp(json(doc.match('(in|at|to|from|near|into) [#Noun+]', 0)), sentence, 1, out);
+  } else if (expect === 'number') {
+    collect(NUMBER, sentence, 3, out);
+    fromNlp(json(doc.numbers()), sentence, 2.5, out);
+  } else if (expect === 'reason') {
+    const m = REASON.exec(sentence);
+    if (m?.[1]) out.push({ text: m[1].trim(), start: (m.index ?? 0) + m[0].indexOf(m[1]), fit: 3 });
+  } else {
+    fromNlp(json(doc.nouns()), sentence, 1.5, out);
+    fromNlp(json(doc.match('#ProperNoun+')), sentence, 1.2, out);
+    collect(NUMBER, sentence, 0.8, out);
+  }
+  return out;
+}
+
+/** Token positions in a sentence of the question's words. */
+function queryPositions(sentence: string, query: AnalyzedQuery): number[] {
+  const forms = new Set(query.terms.flatMap((t) => [...t.forms]));
+  const positions: number[] = [];
+  for (const m of sentence.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
+    if (termsOf(m[0]).some((t) => forms.has(t))) positions.push(m.index ?? 0);
+  }
+  return positions;
+}
+
+/** Share of a span's content words that the question already uses (an answer should add something new). */
+function overlap(span: string, query: AnalyzedQuery): number {
+  const forms = new Set(query.terms.flatMap((t) => [...t.forms]));
+  const words = tokenize(span).map((t) => termsOf(t)).filter((t) => t.length);
+  if (!words.length) return 1;
+  return words.filter((w) => w.some((t) => forms.has(t))).length / words.length;
+}
+
+/**
+ * Extracts a short answer of the expected type from a sentence: candidates come from compromise (people,
+ * organisations, places, nouns), chrono-node and patterns (times, numbers, reasons); a candidate must add
+ * words the question does not already have; the best fits the type and sits nearest the question's words.
+ */
+export function extractAnswer(sentence: string, query: AnalyzedQuery): string | null {
+  const spans = spansFor(query.expect, sentence);
+  if (!spans.length) return null;
+  const positions = queryPositions(sentence, query);
+  let best: { span: Span; score: number } | null = null;
+  for (const span of spans) {
+    const o = overlap(span.text, query);
+    if (o >= 1 || span.text.length > 150) continue;
+    const distance = positions.length ? Math.min(...positions.map((p) => Math.abs(p - span.start))) / Math.max(sentence.length, 1) : 0.5;
+    const score = span.fit - 1.5 * o - distance;
+    if (!best || score > best.score) best = { span, score };
+  }
+  return best ? best.span.text.replace(/^(?:the|a|an)\s+/i, (m) => (query.expect === 'thing' ? '' : m)) : null;
+}

@@ -1,0 +1,44 @@
+import { createInterface } from 'node:readline';
+import { ask, type Library } from '../library.ts';
+import { renderTerminal } from '../render/terminal.ts';
+import { helpText, storyOverview } from '../overview.ts';
+
+/** Splits a console line such as `/who greeted Putin --story slug` into a request. */
+export function parseLine(line: string): { command: string; query: string; story?: string } {
+  let text = line.trim();
+  let story: string | undefined;
+  text = text.replace(/(?:^|\s)--story[= ](\S+)/, (_, slug: string) => { story = slug; return ' '; }).trim();
+  const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(text);
+  return { command: (m?.[1] ?? '').toLowerCase(), query: m?.[2] ?? '', story };
+}
+
+/** Answers one console line; `story`, `help` and `quit` are console commands of their own. */
+export function consoleReply(library: Library, line: string): string | null {
+  const { command, query, story } = parseLine(line);
+  if (!command) return '';
+  if (command === 'quit' || command === 'exit') return null;
+  if (command === 'help') return helpText();
+  if (command === 'story' || command === 'stories') return storyOverview(library, story ?? (query || undefined));
+  return renderTerminal(ask(library, { command, query, story }));
+}
+
+/**
+ * The local console: one command a line (`/who greeted Putin`). With a terminal it prompts; with piped
+ * input it answers each line and returns at end of input.
+ */
+export async function runConsole(library: Library, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const interactive = (input as NodeJS.ReadStream).isTTY === true;
+  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  if (interactive) {
+    output.write(`story-bot is running locally (no DISCORD_TOKEN set). Story: ${library.defaultSlug}. Type /help for commands, /quit to leave.\n`);
+    rl.setPrompt('> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    const reply = consoleReply(library, line);
+    if (reply === null) break;
+    if (reply) output.write(`${reply}\n\n`);
+    if (interactive) rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,59 @@
+import { buildIndex, type StoryIndex } from './search/index.ts';
+import { loadStories } from './story/load.ts';
+import { answer, blank } from './answer/answer.ts';
+import { COMMANDS, type Answer, type Command } from './answer/types.ts';
+
+/** Every loaded story, indexed, and which one answers when a command names none. */
+export interface Library {
+  stories: ReadonlyMap<string, StoryIndex>;
+  defaultSlug: string;
+}
+
+/** Thrown for a default story that is not among the loaded ones. */
+export class LibraryError extends Error {}
+
+/** Loads and indexes every story under `dir`. The default is `defaultSlug`, else the first annotated story, else the first. */
+export function openLibrary(dir: string, defaultSlug?: string): Library {
+  const stories = new Map(loadStories(dir).map((s) => [s.slug, buildIndex(s)] as const));
+  const slugs = [...stories.keys()];
+  if (defaultSlug && !stories.has(defaultSlug)) throw new LibraryError(`DEFAULT_STORY "${defaultSlug}" is not loaded (loaded: ${slugs.join(', ')})`);
+  const fallback = [...stories.values()].find((s) => s.story.meta.annotated)?.story.slug ?? slugs[0]!;
+  return { stories, defaultSlug: defaultSlug ?? fallback };
+}
+
+/** A request as the console, the JSONL contract and Discord make it. */
+export interface Ask {
+  command: unknown;
+  query?: unknown;
+  story?: unknown;
+}
+
+/** Looks up a story by slug (default when none given); undefined when there is no such story. */
+export function findStory(library: Library, slug?: unknown): StoryIndex | undefined {
+  if (slug === undefined || slug === null || slug === '') return library.stories.get(library.defaultSlug);
+  return typeof slug === 'string' ? library.stories.get(slug.trim().toLowerCase()) : undefined;
+}
+
+/** Answers a request against the library: unknown commands and stories get a clear not-found answer, never an exception. */
+export function ask(library: Library, request: Ask): Answer {
+  const story = findStory(library, request.story);
+  const command = typeof request.command === 'string' ? request.command.trim().replace(/^\//, '').toLowerCase() : '';
+  const known = (COMMANDS as readonly string[]).includes(command);
+  if (!story) {
+    const slug = String(request.story).slice(0, 60);
+    return {
+      ...blank(library.stories.get(library.defaultSlug)!, (known ? command : 'ask') as Command, typeof request.query === 'string' ? request.query.slice(0, 500) : ''),
+      story: slug,
+      usage: true,
+      message: `There is no story called “${slug}”. Loaded: ${[...library.stories.keys()].join(', ')}.`,
+    };
+  }
+  if (!known) {
+    return {
+      ...blank(story, 'ask', typeof request.query === 'string' ? request.query.slice(0, 500) : ''),
+      usage: true,
+      message: `Unknown command “${command.slice(0, 40)}”. Commands: ${COMMANDS.join(', ')}.`,
+    };
+  }
+  return answer(story, command as Command, request.query ?? '');
+}

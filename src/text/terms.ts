@@ -1,0 +1,105 @@
+import { stemmer } from 'stemmer';
+import { SYNONYM_GROUPS } from './synonyms.ts';
+
+/** Prefix of the tokens that stand for a story entity (added from the alias table, never stemmed). */
+export const ENTITY_PREFIX = 'entity:';
+/** Prefix of the tokens that stand for a synonym group. */
+export const SYNONYM_PREFIX = 'syn:';
+
+/** English function words and question words: they carry no content for matching. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (`a about above after again against all am an and any are as at be because been before being below between both but by
+  can could did do does doing down during each few for from further had has have having he her here hers herself him
+  himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other
+  our ours ourselves out over own same she should so some such than that the their theirs them themselves then there
+  these they this those through to too under until up very was we were what when where which while who whom whose why
+  will with would you your yours yourself yourselves also ever many much may might must shall upon via per yet
+  whats who's what's where's when's how's there's it's does doesn't didn't isn't wasn't s t d ll m re ve one's
+  reportedly allegedly supposedly apparently actually really please tell know`).split(/\s+/),
+);
+
+/** Normalises typography so that the article and a typed question compare equal: quotes, dashes, width. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
+const TOKEN = new RegExp(`${ENTITY_PREFIX}[a-z0-9-]+|[\\p{L}\\p{N}]+(?:['-][\\p{L}\\p{N}]+)*`, 'gu');
+
+/** Splits text into word tokens (hyphenated and apostrophised words stay whole; entity tokens pass through). */
+export function tokenize(text: string): string[] {
+  return normalizeText(text).match(TOKEN) ?? [];
+}
+
+/** Like tokenize, with each token's offset in the normalised text. */
+export function tokenizeWithOffsets(text: string): { token: string; start: number }[] {
+  return [...normalizeText(text).matchAll(TOKEN)].map((m) => ({ token: m[0], start: m.index ?? 0 }));
+}
+
+/** Stems one lower-case word (possessive removed). */
+export function stem(word: string): string {
+  const w = word.toLowerCase().replace(/'s$|'$/, '');
+  return /^\d+$/.test(w) ? w : stemmer(w);
+}
+
+const SYNONYMS = new Map<string, string>();
+for (const group of SYNONYM_GROUPS) {
+  const name = SYNONYM_PREFIX + stem(group[0]!);
+  for (const word of group) SYNONYMS.set(stem(word), name);
+}
+
+/** The synonym-group token of a stem, if it belongs to a group. */
+export function synonymOf(stemmed: string): string | undefined {
+  return SYNONYMS.get(stemmed);
+}
+
+/**
+ * Turns one token into the terms it is indexed and searched under: the stem, its parts when hyphenated
+ * ("multi-polar" → multipolar, multi, polar), and its synonym group. Stopwords give nothing.
+ */
+export function termsOf(token: string): string[] {
+  if (token.startsWith(ENTITY_PREFIX)) return [token];
+  const lower = token.toLowerCase().replace(/'s$|'$/, '');
+  if (STOPWORDS.has(lower)) return [];
+  const out = new Set<string>();
+  const joined = lower.replace(/['-]/g, '');
+  if (joined.length > 0) out.add(stem(joined));
+  if (/[-]/.test(lower)) for (const part of lower.split('-')) if (part && !STOPWORDS.has(part)) out.add(stem(part));
+  for (const term of [...out]) {
+    const syn = synonymOf(term);
+    if (syn) out.add(syn);
+  }
+  return [...out];
+}
+
+/** Content tokens of a text: tokens that are not stopwords. */
+export function contentTokens(text: string): string[] {
+  return tokenize(text).filter((t) => termsOf(t).length > 0);
+}
+
+/** Bounded Levenshtein distance: returns max+1 as soon as the distance must exceed max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** How many typos a term of this length may carry: none for short words, so "war" never matches "car". */
+export function typoAllowance(term: string): number {
+  if (term.startsWith(ENTITY_PREFIX) || term.startsWith(SYNONYM_PREFIX) || /\d/.test(term)) return 0;
+  return term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0;
+}
