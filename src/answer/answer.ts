@@ -69,7 +69,7 @@ function found(base: Answer, candidate: Candidate, short: string | null, attribu
 function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
   const best = ranked[0];
-  const out = outOfStory(query, best);
+  const out = outOfStory(index, query, best);
   base.trace = { kind: query.kind, unknownTerms: query.terms.filter((t) => !t.known).map((t) => t.token) };
   if (out || !best) return { ...base, message: notFoundMessage(index, base.command, query.text, out?.unknownNames ?? []) };
   for (const c of ranked.filter((c) => c.score >= best.score - FACT_WINDOW)) {
@@ -88,7 +88,7 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
 function sourceOf(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
   const best = ranked[0];
-  const out = outOfStory(query, best);
+  const out = outOfStory(index, query, best);
   if (out || !best) return { ...base, message: notFoundMessage(index, 'sources', query.text, out?.unknownNames ?? []) };
   const fact = best.facts.find((f) => !f.attribution.includes('article'));
   const attribution = attributionOf(index, best.sentence, fact);

@@ -56,6 +56,7 @@ export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery)
       ...base,
       found: true,
       verdict,
+      ...(extra ? { reason: extra } : {}),
       answer: verdict,
       passage: best!.sentence.text,
       paragraph: best!.sentence.paragraph,
@@ -70,7 +71,7 @@ export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery)
     const clash = conflict(index, query, best);
     if (clash) return withVerdict('contradicted', clash);
   }
-  const out = outOfStory(query, best);
+  const out = outOfStory(index, query, best, true);
   if (out || !best || best.coverage < SUPPORT_COVERAGE) {
     return { ...base, verdict: 'not_in_story', message: notFoundMessage(index, 'factcheck', query.text, out?.unknownNames ?? []) };
   }

@@ -37,6 +37,9 @@ const TIME_NOUNS = 'year|date|day|month|time|century|decade|period|era|season|we
 const PLACE_NOUNS = 'place|city|town|location|region|state|area|venue|continent|island|river|street|building|stadium|site|capital';
 const PERSON_NOUNS = 'person|people|man|woman|men|women|group|organi[sz]ation|company|team|agency|newspaper|country|nation|outlet|leader|official|body|player|artist|author|politician|scientist|president|king|queen|party|band|club';
 
+/** The sentence frequency an unknown common word is weighted as (a middling word). */
+const UNKNOWN_WORD_DF = 2;
+
 /** Detects the question kind and the answer type it expects from the question's words. */
 export function detectKind(question: string): { kind: QuestionKind; expect: Expect } {
   const q = question.toLowerCase().replace(/^[^a-z0-9]+/, '');
@@ -96,8 +99,12 @@ export function analyzeQuery(index: StoryIndex, text: string, forceKind?: Questi
     const known = dfs.some((df) => df > 0);
     const df = index.vocabulary.get(key) ?? Math.max(0, ...dfs);
     const tags = tagged.get(token.toLowerCase()) ?? [];
-    const salient = /\d/.test(token) || tags.some((tag) => ['ProperNoun', 'Person', 'Place', 'Organization', 'Value'].includes(tag));
-    terms.push({ token, forms, weight: idf(df), known, salient });
+    // Names and figures (a year, "2010") are salient; number words ("nine", "fourth") are not.
+    const salient = /\d{3,}/.test(token) || tags.some((tag) => ['ProperNoun', 'Person', 'Place', 'Organization'].includes(tag));
+    // An unknown common word is often a paraphrase ("land" for "arrive"): it weighs like a middling word;
+    // an unknown name weighs the most.
+    const weight = known ? idf(df) : salient ? idf(0) : idf(UNKNOWN_WORD_DF);
+    terms.push({ token, forms, weight, known, salient });
   }
   return {
     text,

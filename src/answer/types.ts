@@ -67,6 +67,8 @@ export interface Answer {
   certainty: Certainty | null;
   /** factcheck only. */
   verdict?: Verdict;
+  /** factcheck only: why the verdict, when there is more to say ("the story gives 2022, not 2019"). */
+  reason?: string;
   /** sources only. */
   sources?: SourceSummary[];
   /** For `when`: the time as printed and any normalised value. */
