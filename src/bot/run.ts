@@ -1,1 +1,56 @@
-export async function runBot(..._args: unknown[]): Promise<void> { throw new Error("Discord bot not built yet"); }
+import { Client, Events, GatewayIntentBits, OAuth2Scopes } from 'discord.js';
+import { commands } from '../../commands/index.ts';
+import type { Config } from '../config.ts';
+import type { Library } from '../library.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { Cooldown } from './cooldown.ts';
+import { createRouter } from './router.ts';
+
+/** A running bot and how to stop it. */
+export interface BotHandle {
+  client: Client;
+  /** Stops taking interactions, finishes those in flight (up to the timeout), destroys the client. */
+  stop(): Promise<void>;
+}
+
+/** The REST base discord.js should use: DISCORD_API_BASE when set (a proxy, or the test stand-in). */
+function restOptions(config: Config) {
+  return config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE.replace(/\/+$/, '') } : {};
+}
+
+/** Logs in and serves interactions (intents: Guilds only). Resolves once logged in. */
+export async function startBot(config: Config, library: Library, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<BotHandle> {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(config), allowedMentions: { parse: [] } });
+  const router = createRouter(commands, { library, config, logger }, new Cooldown(config.COOLDOWN_SECONDS));
+  client.on(Events.InteractionCreate, (interaction) => { void router.handle(interaction); });
+  client.once(Events.ClientReady, (ready) => {
+    const invite = ready.generateInvite({ scopes: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands], permissions: [] });
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, stories: [...library.stories.keys()], invite }, 'ready');
+  });
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
+  client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
+  await client.login(config.DISCORD_TOKEN);
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => (stopping ??= (async () => {
+    router.close();
+    const timeout = new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref());
+    await Promise.race([router.drain(), timeout]);
+    await client.destroy();
+    logger.info('stopped');
+  })());
+  return { client, stop };
+}
+
+/** `npm start` with a token: runs until SIGINT/SIGTERM, then shuts down cleanly and exits 0. */
+export async function runBot(config: Config, library: Library): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const bot = await startBot(config, library, logger);
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down');
+    void bot.stop().then(() => process.exit(0), (err: unknown) => { logger.error({ err }, 'unclean shutdown'); process.exit(1); });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}

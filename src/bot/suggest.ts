@@ -1,0 +1,45 @@
+import type { ApplicationCommandOptionChoiceData } from 'discord.js';
+import { LIMITS, truncate } from '../render/discord.ts';
+import type { StoryIndex } from '../search/index.ts';
+import { termsOf, tokenize } from '../text/terms.ts';
+
+const terms = (text: string) => new Set(tokenize(text).flatMap(termsOf));
+
+/**
+ * Autocomplete choices: questions the story can answer (from its annotated facts; for a raw story, its
+ * headline words), best matches for what is typed first, this command's kind before others. The typed text
+ * itself comes first, so a question that matches no choice still goes through as typed.
+ */
+export function questionChoices(index: StoryIndex, kind: string | null, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+  const wanted = terms(typed);
+  const pool = index.story.facts.flatMap((f) => (f.suggest ?? []).map((q) => ({ q, kind: f.kind })));
+  const scored = pool
+    .map(({ q, kind: k }, i) => {
+      const t = terms(q);
+      const shared = [...wanted].filter((w) => t.has(w)).length;
+      const prefix = typed && q.toLowerCase().includes(typed.toLowerCase().trim()) ? 2 : 0;
+      return { q, score: shared + prefix + (kind && (k === kind || (kind === 'who' && k === 'source')) ? 0.5 : 0), i };
+    })
+    .filter((s) => !wanted.size || s.score >= 1)
+    .sort((a, b) => b.score - a.score || a.i - b.i);
+  const choices: ApplicationCommandOptionChoiceData<string>[] = [];
+  const seen = new Set<string>();
+  const push = (text: string) => {
+    const name = truncate(text.trim(), LIMITS.choiceName);
+    if (!name || seen.has(name.toLowerCase()) || choices.length >= LIMITS.choices) return;
+    seen.add(name.toLowerCase());
+    choices.push({ name, value: name });
+  };
+  if (typed.trim()) push(typed);
+  for (const s of scored) push(s.q);
+  return choices;
+}
+
+/** Autocomplete choices for the `story` option: loaded stories by slug and title. */
+export function storyChoices(stories: Iterable<StoryIndex>, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+  const t = typed.toLowerCase().trim();
+  return [...stories]
+    .filter((s) => !t || s.story.slug.includes(t) || s.story.meta.title.toLowerCase().includes(t))
+    .slice(0, LIMITS.choices)
+    .map((s) => ({ name: truncate(`${s.story.meta.title} (${s.story.slug})`, LIMITS.choiceName), value: s.story.slug.slice(0, 100) }));
+}

@@ -1,0 +1,29 @@
+import type {
+  AutocompleteInteraction, ChatInputCommandInteraction, MessageContextMenuCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Config } from '../config.ts';
+import type { Library } from '../library.ts';
+import type { Logger } from '../log.ts';
+
+/** What every handler may use. Passed in, never hung on the client. */
+export interface BotContext {
+  library: Library;
+  config: Config;
+  logger: Logger;
+}
+
+/** A slash command: its definition as data, its handler, and optionally autocomplete. */
+export interface SlashCommand {
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<unknown>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<unknown>;
+}
+
+/** A message context-menu command ("right-click a message"). */
+export interface MessageCommand {
+  definition: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<unknown>;
+}
+
+export type BotCommand = SlashCommand | MessageCommand;

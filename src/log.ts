@@ -1,0 +1,14 @@
+import { pino, type Logger } from 'pino';
+
+/** The structured logger (JSON lines on stderr). Tokens are redacted wherever they might appear. */
+export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'story-bot' },
+      redact: { paths: ['token', '*.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+    },
+    destination as pino.DestinationStream,
+  );
+}
+export type { Logger };

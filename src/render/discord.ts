@@ -1,0 +1,121 @@
+import type { APIEmbed } from 'discord.js';
+import type { Answer, SourceSummary, Verdict } from '../answer/types.ts';
+import { citation } from '../answer/messages.ts';
+
+/** Discord's limits on a message (https://discord.com/developers/docs/resources/message). */
+export const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, fields: 25, embedTotal: 6000, choices: 25, choiceName: 100 } as const;
+
+/** A reply as discord.js takes it: plain data, so it can be checked without Discord. */
+export interface DiscordReply {
+  content?: string;
+  embeds: APIEmbed[];
+  /** Never ping anyone, whatever the question or the story contains. */
+  allowedMentions: { parse: [] };
+  ephemeral: boolean;
+}
+
+/** Cuts text to at most `max` characters, at a word boundary when one is near, marking the cut with "…". */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = max - 1;
+  const cut = text.slice(0, room);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > room * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Escapes Discord markdown in text we echo back (a question, a claim), so it shows as typed. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\*_~`|>#\[\]()-])/g, '\\$1');
+}
+
+const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
+
+const VERDICT_LOOK: Record<Verdict, { title: string; color: number }> = {
+  supported: { title: '✅ Supported by the story', color: 0x2e7d32 },
+  disputed: { title: '⚠️ Disputed: reported only as belief, allegation or denial', color: 0xf9a825 },
+  contradicted: { title: '❌ Contradicted by the story', color: 0xc62828 },
+  not_in_story: { title: '❔ Not in the story', color: 0x757575 },
+};
+const CERTAINTY_COLOR: Record<string, number> = { reported: 0x1565c0, quoted: 0x6a1b9a, alleged: 0xf9a825, denied: 0xc62828, assessment: 0x00838f };
+
+/** Sum of the characters Discord counts toward an embed's 6000. */
+export function embedSize(e: APIEmbed): number {
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0)
+    + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+/** Clamps every part of an embed to Discord's limits, trimming the description last if the total is over. */
+export function clampEmbed(e: APIEmbed): APIEmbed {
+  const out: APIEmbed = { ...e };
+  if (out.title) out.title = truncate(out.title, LIMITS.title);
+  if (out.description) out.description = truncate(out.description, LIMITS.description);
+  if (out.footer) out.footer = { ...out.footer, text: truncate(out.footer.text, LIMITS.footer) };
+  if (out.fields) out.fields = out.fields.slice(0, LIMITS.fields).map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName), value: truncate(f.value, LIMITS.fieldValue) }));
+  const over = embedSize(out) - LIMITS.embedTotal;
+  if (over > 0 && out.description) out.description = truncate(out.description, Math.max(1, out.description.length - over));
+  return out;
+}
+
+function sourceFields(sources: SourceSummary[]): NonNullable<APIEmbed['fields']> {
+  return sources.map((s) => ({
+    name: `${s.name} — ${s.kind}`,
+    value: `${s.description}\nParagraphs: ${s.paragraphs.map((p) => `¶${p}`).join(', ') || '—'}${s.says[0] ? `\n${quote(truncate(s.says[0], 300))}` : ''}`,
+  }));
+}
+
+/** What the user asked, echoed safely at the top of a reply. */
+function asked(answer: Answer): string {
+  return answer.query ? `**/${answer.command}** ${escapeMarkdown(truncate(answer.query, 300))}` : `**/${answer.command}**`;
+}
+
+/**
+ * The one renderer from Answer to Discord message. Found answers: the short answer as the title, the
+ * passage as a quote, the citation line (¶, attribution, certainty) in view. Not-found and usage replies
+ * are ephemeral (only the asker sees them) and say what the story covers. Everything within Discord's limits.
+ */
+export function renderDiscord(answer: Answer, options: { private?: boolean; storyTitle?: string } = {}): DiscordReply {
+  const footer = options.storyTitle ? { text: `Story: ${options.storyTitle}` } : undefined;
+  let embed: APIEmbed;
+  if (answer.sources && !answer.query) {
+    embed = { title: answer.found ? 'Sources the story cites' : 'No named sources', description: answer.message.split('\n')[0], fields: sourceFields(answer.sources), color: 0x1565c0, footer };
+  } else if (!answer.found) {
+    const look = answer.verdict ? VERDICT_LOOK[answer.verdict] : { title: answer.usage ? 'How to ask' : 'The story doesn’t say', color: 0x757575 };
+    embed = { title: look.title, description: answer.message, color: look.color, footer };
+  } else if (answer.verdict) {
+    const look = VERDICT_LOOK[answer.verdict];
+    const reason = answer.reason;
+    embed = {
+      title: look.title,
+      description: `**Claim:** ${escapeMarkdown(answer.query)}\n${reason ? `*${reason}*\n` : ''}**Evidence:**\n${quote(answer.passage ?? '')}\n\n${citation(answer)}`,
+      color: look.color,
+      footer,
+    };
+  } else {
+    const fields: NonNullable<APIEmbed['fields']> = [];
+    if (answer.time?.value && answer.time.annotator) fields.push({ name: 'Date (annotator-supplied)', value: `${answer.time.value}: ${answer.time.basis ?? ''}` });
+    embed = {
+      title: answer.answer ?? 'From the story',
+      description: `${quote(answer.passage ?? '')}\n\n${citation(answer)}`,
+      color: CERTAINTY_COLOR[answer.certainty ?? 'reported'],
+      fields: fields.length ? fields : undefined,
+      footer,
+    };
+  }
+  const clamped = clampEmbed(embed);
+  return {
+    content: truncate(asked(answer), LIMITS.content),
+    embeds: [clamped],
+    allowedMentions: { parse: [] },
+    ephemeral: options.private === true || !answer.found,
+  };
+}
+
+/** A plain embed reply for non-Answer content (/story, /help, notices), under the same limits and mention rules. */
+export function renderCard(embed: APIEmbed, ephemeral = false): DiscordReply {
+  return { embeds: [clampEmbed(embed)], allowedMentions: { parse: [] }, ephemeral };
+}
+
+/** A short notice (cooldown, error, nothing to check) shown only to the user. */
+export function renderNotice(text: string): DiscordReply {
+  return { content: truncate(text, LIMITS.content), embeds: [], allowedMentions: { parse: [] }, ephemeral: true };
+}
