@@ -29,8 +29,11 @@ export function consoleReply(library: Library, line: string): string | null {
 export async function runConsole(library: Library, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
   const interactive = (input as NodeJS.ReadStream).isTTY === true;
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  const banner = `story-bot is running locally (no DISCORD_TOKEN set). Story: ${library.defaultSlug}. Type /help for commands, /quit to leave.\n`;
+  // Piped input: the banner goes to stderr so stdout holds only answers.
+  if (!interactive) process.stderr.write(banner);
   if (interactive) {
-    output.write(`story-bot is running locally (no DISCORD_TOKEN set). Story: ${library.defaultSlug}. Type /help for commands, /quit to leave.\n`);
+    output.write(banner);
     rl.setPrompt('> ');
     rl.prompt();
   }
