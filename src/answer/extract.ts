@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
-import { termsOf, tokenize } from '../text/terms.ts';
+import { ENTITY_PREFIX, termsOf, tokenize } from '../text/terms.ts';
 import type { AnalyzedQuery, Expect } from './query.ts';
 
 /** A possible short answer inside a sentence. */
@@ -63,19 +63,33 @@ function spansFor(expect: Expect, sentence: string): Span[] {
   return out;
 }
 
-/** Token positions in a sentence of the question's words. */
+/**
+ * Offsets in a sentence of the question's words: of what it asks about (words other than names) when the
+ * sentence has any, since names recur everywhere; else of all its words.
+ */
 function queryPositions(sentence: string, query: AnalyzedQuery): number[] {
-  const forms = new Set(query.terms.flatMap((t) => [...t.forms]));
-  const positions: number[] = [];
-  for (const m of sentence.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
-    if (termsOf(m[0]).some((t) => forms.has(t))) positions.push(m.index ?? 0);
-  }
-  return positions;
+  const find = (terms: AnalyzedQuery['terms']) => {
+    const forms = new Set(terms.flatMap((t) => [...t.forms]));
+    const positions: number[] = [];
+    for (const m of sentence.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
+      if (termsOf(m[0]).some((t) => forms.has(t))) positions.push(m.index ?? 0);
+    }
+    return positions;
+  };
+  const about = find(query.terms.filter((t) => !t.salient && ![...t.forms].some((f) => f.startsWith(ENTITY_PREFIX))));
+  return about.length ? about : find(query.terms);
+}
+
+/** The noun a "what/which X" question asks about: an answer may repeat it ("UN sanctions" for "what sanctions"). */
+function headNoun(question: string): string | undefined {
+  const m = /\b(?:what|which)\s+([\p{L}-]+)/iu.exec(question);
+  return m ? termsOf(m[1]!)[0] : undefined;
 }
 
 /** Share of a span's content words that the question already uses (an answer should add something new). */
 function overlap(span: string, query: AnalyzedQuery): number {
-  const forms = new Set(query.terms.flatMap((t) => [...t.forms]));
+  const head = headNoun(query.text);
+  const forms = new Set(query.terms.flatMap((t) => [...t.forms]).filter((f) => f !== head));
   const words = tokenize(span).map((t) => termsOf(t)).filter((t) => t.length);
   if (!words.length) return 1;
   return words.filter((w) => w.some((t) => forms.has(t))).length / words.length;
@@ -94,7 +108,11 @@ export function extractAnswer(sentence: string, query: AnalyzedQuery): string | 
   for (const span of spans) {
     const o = overlap(span.text, query);
     if (o >= 1 || span.text.length > 150) continue;
-    const distance = positions.length ? Math.min(...positions.map((p) => Math.abs(p - span.start))) / Math.max(sentence.length, 1) : 0.5;
+    // Distance to the nearest question word, in characters from either end of the span: a penalty of one
+    // per ~60 characters, at most two.
+    const end = span.start + span.text.length;
+    const gap = positions.length ? Math.min(...positions.map((p) => (p < span.start ? span.start - p : p > end ? p - end : 0))) : 60;
+    const distance = Math.min(gap / 60, 2);
     const score = span.fit - 1.5 * o - distance;
     if (!best || score > best.score) best = { span, score };
   }
