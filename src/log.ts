@@ -6,7 +6,8 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
     {
       level,
       base: { app: 'story-bot' },
-      redact: { paths: ['token', '*.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+      // Interaction tokens ride in discord.js error URLs (err.url): redact those too.
+      redact: { paths: ['token', '*.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization', 'err.url', '*.err.url'], censor: '[redacted]' },
     },
     destination as pino.DestinationStream,
   );

@@ -24,7 +24,8 @@ export async function startBot(config: Config, library: Library, logger: Logger 
   const router = createRouter(commands, { library, config, logger }, new Cooldown(config.COOLDOWN_SECONDS));
   client.on(Events.InteractionCreate, (interaction) => { void router.handle(interaction); });
   client.once(Events.ClientReady, (ready) => {
-    const invite = ready.generateInvite({ scopes: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands], permissions: [] });
+    // generateInvite builds on the REST base (DISCORD_API_BASE when set); an invite is opened in a browser, so always discord.com.
+    const invite = `https://discord.com/oauth2/authorize${new URL(ready.generateInvite({ scopes: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands], permissions: [] })).search}`;
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, stories: [...library.stories.keys()], invite }, 'ready');
   });
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
