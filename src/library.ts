@@ -40,7 +40,7 @@ export function ask(library: Library, request: Ask): Answer {
   const command = typeof request.command === 'string' ? request.command.trim().replace(/^\//, '').toLowerCase() : '';
   const known = (COMMANDS as readonly string[]).includes(command);
   if (!story) {
-    const slug = String(request.story).slice(0, 60);
+    const slug = (typeof request.story === 'string' || typeof request.story === 'number' ? String(request.story) : '(not a story name)').slice(0, 60);
     return {
       ...blank(library.stories.get(library.defaultSlug)!, (known ? command : 'ask') as Command, typeof request.query === 'string' ? request.query.slice(0, 500) : ''),
       story: slug,

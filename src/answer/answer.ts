@@ -5,8 +5,8 @@ import { extractAnswer } from './extract.ts';
 import { factcheck } from './factcheck.ts';
 import { cleanQuery } from './input.ts';
 import { citation, echo, notFoundMessage } from './messages.ts';
-import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query.ts';
-import { ENTITY_PREFIX, termsOf, tokenize } from '../text/terms.ts';
+import { analyzeQuery, type AnalyzedQuery } from './query.ts';
+import { pickFact } from './facts.ts';
 import { outOfStory } from './relevance.ts';
 import { rankSentences, type Candidate } from './retrieve.ts';
 import { listSources } from './sources.ts';
@@ -27,31 +27,6 @@ function timeOf(fact: AnchoredFact | undefined): TimeValue | undefined {
   if (!t) return undefined;
   const basis = t.basis && ('annotator' in t.basis ? t.basis.basis : (t.basis.note ?? 'from the text'));
   return { text: t.text, value: t.value, precision: t.precision, basis, annotator: t.basis ? 'annotator' in t.basis : undefined };
-}
-
-/**
- * Picks the annotated fact that answers the question in a candidate sentence: of the right kind (a "who
- * said" question wants the source), not naming the answer in the question itself, and about what the
- * question asks (its quote shares a word of the question beyond the names), best matching first.
- */
-function pickFact(candidate: Candidate, query: AnalyzedQuery): AnchoredFact | undefined {
-  const namesSource = query.entities.some((id) => candidate.facts.some((f) => f.kind === 'source' && f.answer?.ref === id));
-  const kinds: string[] = query.kind === 'who' && query.speech && !namesSource ? ['source', 'who'] : [query.kind];
-  const predicate = query.terms.filter((t) => !t.salient && ![...t.forms].some((f) => f.startsWith(ENTITY_PREFIX)));
-  for (const kind of kinds) {
-    const fits = candidate.facts
-      .filter((f) => f.kind === kind && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)))
-      .map((f) => ({ f, all: shared(f, query.terms), about: shared(f, predicate) }))
-      .filter((x) => predicate.length === 0 || x.about > 0 || candidate.facts.every((g) => shared(g, predicate) === 0));
-    if (fits.length) return fits.sort((a, b) => b.about - a.about || b.all - a.all)[0]!.f;
-  }
-  return undefined;
-}
-
-/** How many of the given question words a fact's quote (or answer) holds, by stem, synonym or alias. */
-function shared(fact: AnchoredFact, terms: QueryTerm[]): number {
-  const have = new Set([...tokenize(`${fact.quote.exact} ${fact.answer?.text ?? ''}`).flatMap(termsOf), ...fact.entities.map((id) => ENTITY_PREFIX + id)]);
-  return terms.filter((t) => [...t.forms].some((f) => have.has(f))).length;
 }
 
 function found(base: Answer, candidate: Candidate, short: string | null, attribution: Attribution, fact?: AnchoredFact): Answer {

@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
-import { ENTITY_PREFIX, termsOf, tokenize } from '../text/terms.ts';
-import type { AnalyzedQuery, Expect } from './query.ts';
+import { termsOf, tokenize } from '../text/terms.ts';
+import { predicateTerms, type AnalyzedQuery, type Expect } from './query.ts';
 
 /** A possible short answer inside a sentence. */
 interface Span {
@@ -50,8 +50,11 @@ function spansFor(expect: Expect, sentence: string): Span[] {
     fromNlp(json(doc.match('#ProperNoun+')), sentence, 1.5, out);
     fromNlp(json(doc.match('(in|at|to|from|near|into) [#Noun+]', 0)), sentence, 1, out);
   } else if (expect === 'number') {
+    collect(DURATION, sentence, 3.2, out);
     collect(NUMBER, sentence, 3, out);
     fromNlp(json(doc.numbers()), sentence, 2.5, out);
+    // "How many" wants a count, not a rank: drop ordinals ("first", "21st").
+    for (let i = out.length - 1; i >= 0; i--) if (/^(?:first|second|third|\w+th|\d+(?:st|nd|rd|th))$/i.test(out[i]!.text)) out.splice(i, 1);
   } else if (expect === 'reason') {
     const m = REASON.exec(sentence);
     if (m?.[1]) out.push({ text: m[1].trim(), start: (m.index ?? 0) + m[0].indexOf(m[1]), fit: 3 });
@@ -76,13 +79,13 @@ function queryPositions(sentence: string, query: AnalyzedQuery): number[] {
     }
     return positions;
   };
-  const about = find(query.terms.filter((t) => !t.salient && ![...t.forms].some((f) => f.startsWith(ENTITY_PREFIX))));
+  const about = find(predicateTerms(query));
   return about.length ? about : find(query.terms);
 }
 
-/** The noun a "what/which X" question asks about: an answer may repeat it ("UN sanctions" for "what sanctions"). */
+/** The noun a "what/which/how many X" question asks about: an answer may repeat it ("UN sanctions", "25 years"). */
 function headNoun(question: string): string | undefined {
-  const m = /\b(?:what|which)\s+([\p{L}-]+)/iu.exec(question);
+  const m = /\b(?:what|which|how many|how much)\s+([\p{L}-]+)/iu.exec(question);
   return m ? termsOf(m[1]!)[0] : undefined;
 }
 

@@ -5,10 +5,11 @@ import { citation, notFoundMessage } from './messages.ts';
 import type { AnalyzedQuery } from './query.ts';
 import { outOfStory } from './relevance.ts';
 import { coveredTokens, rankSentences, type Candidate } from './retrieve.ts';
+import { claimFact } from './facts.ts';
 import type { Answer, Verdict } from './types.ts';
 
 /** A claim must have this share of its weight in one passage for the story to be said to state it. */
-export const SUPPORT_COVERAGE = 0.75;
+export const SUPPORT_COVERAGE = 0.7;
 /** A claim pins down one event when this many of its words match the passage (besides the conflicting one). */
 export const EVENT_WORDS = 3;
 
@@ -19,21 +20,39 @@ const VERDICT_TEXT: Record<Verdict, string> = {
   not_in_story: '❔ Not in the story.',
 };
 
+const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})\b/;
+
+/** Time words of a claim (years, weekdays, months) that its best passage does not have. */
+function missingTimes(query: AnalyzedQuery, passage: string, index: StoryIndex, best: Candidate): string[] {
+  const have = index.sentenceTerms[best.sentence.index]!;
+  const out: string[] = [];
+  for (const re of [YEAR, WEEKDAY, MONTH]) {
+    const m = re.exec(query.text);
+    if (m && !passage.toLowerCase().includes(m[0].toLowerCase()) && !have.has(m[0])) out.push(m[0]);
+  }
+  return out;
+}
+
 /**
  * A claim conflicts with a passage when it pins down the same event (EVENT_WORDS of its words match) but
- * names another time, place or person: a number or name the story never uses where the passage has an
- * annotated time, place or person; or a story entity that is not the one the passage's fact names.
+ * names another time, place or person: a time the passage gives differently; a name the story never uses
+ * where the passage's fact has a place or person; or a story entity that is not the one the fact names.
  */
 function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate): string | null {
-  const unknownNames = query.terms.filter((t) => !t.known && t.salient);
   const matched = coveredTokens(index, query, best.sentence).length;
   if (matched < EVENT_WORDS) return null;
   const slots = best.facts.filter((f): f is AnchoredFact & { answer: NonNullable<AnchoredFact['answer']> } => f.answer !== null && ['when', 'where', 'who'].includes(f.kind));
-  for (const t of unknownNames) {
-    const isTime = /\d/.test(t.token);
-    const slot = slots.find((f) => (isTime ? f.kind === 'when' : f.kind !== 'when'));
+  const times = missingTimes(query, best.sentence.text, index, best);
+  if (times.length) {
+    const when = slots.find((f) => f.kind === 'when');
+    const printed = when?.answer.text ?? (YEAR.exec(best.sentence.text) ?? WEEKDAY.exec(best.sentence.text) ?? MONTH.exec(best.sentence.text))?.[0];
+    if (printed) return `the story gives ${printed}, not ${times[0]}`;
+  }
+  for (const t of query.terms.filter((t) => !t.known && t.salient && !/\d/.test(t.token))) {
+    const slot = slots.find((f) => f.kind !== 'when');
     if (slot) return `the story gives ${slot.answer.text}, not ${t.token}`;
-    if (isTime && /\b(1[0-9]{3}|20[0-9]{2})\b/.test(best.sentence.text) && !best.sentence.text.includes(t.token)) return `the story gives another year, not ${t.token}`;
   }
   for (const f of slots) {
     const ref = f.answer.ref;
@@ -45,13 +64,20 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate): str
   return null;
 }
 
-/** factcheck: a verdict on a claim, with the evidence passage. */
+const DENIAL = /\b(den(?:y|ied|ies|ying)|rejected|dismissed|refuted)\b/i;
+const HEDGE = /\b(believed|alleged(?:ly)?|reportedly|suspected|thought to|said to|rumou?red)\b/i;
+
+/**
+ * factcheck: a verdict on a claim, with the evidence passage. The claim's fact (the one in the best
+ * passage sharing most of its words) sets how firm the story is: a claim the story reports only as belief
+ * or allegation, or as denied, is disputed, unless the claim itself says as much ("X denied Y").
+ */
 export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
   const best = ranked[0];
+  const fact = best && claimFact(best, query);
   const withVerdict = (verdict: Verdict, extra = ''): Answer => {
-    const fact = best?.facts.slice().sort((a, b) => b.quote.exact.length - a.quote.exact.length).find((f) => f.certainty === 'alleged' || f.certainty === 'denied') ?? undefined;
-    const attribution = attributionOf(index, best!.sentence, verdict === 'disputed' ? fact : undefined);
+    const attribution = attributionOf(index, best!.sentence, fact);
     const a: Answer = {
       ...base,
       found: true,
@@ -62,7 +88,7 @@ export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery)
       paragraph: best!.sentence.paragraph,
       source: attribution.source,
       certainty: attribution.certainty,
-      trace: { coverage: Number(best!.coverage.toFixed(3)) },
+      trace: { coverage: Number(best!.coverage.toFixed(3)), factId: fact?.id },
     };
     a.message = `${VERDICT_TEXT[verdict]}${extra ? ` (${extra})` : ''}\nClaim: “${query.text}”\nEvidence: “${a.passage}”\n— ${citation(a)}`;
     return a;
@@ -75,8 +101,10 @@ export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery)
   if (out || !best || best.coverage < SUPPORT_COVERAGE) {
     return { ...base, verdict: 'not_in_story', message: notFoundMessage(index, 'factcheck', query.text, out?.unknownNames ?? []) };
   }
-  const { certainty } = attributionOf(index, best.sentence);
-  if (certainty === 'alleged' || certainty === 'denied') return withVerdict('disputed');
+  const { certainty } = attributionOf(index, best.sentence, fact);
+  if (certainty === 'denied') return DENIAL.test(query.text) ? withVerdict('supported') : withVerdict('disputed');
+  if (certainty === 'alleged') return HEDGE.test(query.text) ? withVerdict('supported') : withVerdict('disputed');
   if (query.negated) return withVerdict('contradicted', 'the claim denies what the story states');
+  if (DENIAL.test(query.text)) return { ...base, verdict: 'not_in_story', message: notFoundMessage(index, 'factcheck', query.text, []) };
   return withVerdict('supported');
 }

@@ -11,6 +11,8 @@ export interface QueryTerm {
   token: string;
   /** The story terms it matches: its own terms, synonyms, entity tokens and close spellings. */
   forms: Set<string>;
+  /** The forms that are the word itself (stem, close spelling, alias), not a synonym: a full match. */
+  exact: Set<string>;
   /** Rarity in the story (inverse sentence frequency); unknown words weigh the most. */
   weight: number;
   /** Whether the story uses this word (or a synonym, alias or close spelling) at all. */
@@ -61,7 +63,12 @@ export function detectKind(question: string): { kind: QuestionKind; expect: Expe
 }
 
 const SPEECH = /\b(said|say|says|saying|report(?:s|ed|ing)?|describ\w*|call(?:s|ed)?|claim\w*|announc\w*|told|tell|according|stated?|wrote|writes?|written|publish\w*|quot\w*|source)\b/i;
-const NEGATION = /\b(not|never|no|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't|won't|neither|nor|denies|denied)\b|n't\b/i;
+const NEGATION = /\b(not|never|no|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't|won't|neither|nor)\b|n't\b/i;
+
+/** The question's words about what it asks, as opposed to the names in it (people, places, figures). */
+export function predicateTerms(query: AnalyzedQuery): QueryTerm[] {
+  return query.terms.filter((t) => !t.salient && ![...t.forms].some((f) => f.startsWith(ENTITY_PREFIX)));
+}
 
 /** Reads a question against a story: its kind, content words, what of it the story knows. */
 export function analyzeQuery(index: StoryIndex, text: string, forceKind?: QuestionKind): AnalyzedQuery {
@@ -86,7 +93,7 @@ export function analyzeQuery(index: StoryIndex, text: string, forceKind?: Questi
     const key = own[0]!;
     if (seen.has(key)) continue;
     seen.add(key);
-    const forms = new Set(own);
+    const forms = new Set(own.filter((t) => !t.startsWith(SYNONYM_PREFIX)));
     // A word inside an alias ("North" of "North Korea") matches the entity wherever the story names it.
     for (const m of mentions) if (m.start <= start && start < m.end) for (const id of m.ids) forms.add(ENTITY_PREFIX + id);
     for (const t of own) {
@@ -94,6 +101,8 @@ export function analyzeQuery(index: StoryIndex, text: string, forceKind?: Questi
       if (allowance === 0 || index.vocabulary.has(t)) continue;
       for (const v of stems) if (v.length >= 4 && editDistance(t, v, allowance) <= allowance) forms.add(v);
     }
+    const exact = new Set(forms);
+    for (const t of own) forms.add(t);
     // Rarity of the word itself when the story uses it; else of the commonest form it matches.
     const dfs = [...forms].map((f) => index.vocabulary.get(f) ?? 0);
     const known = dfs.some((df) => df > 0);
@@ -101,10 +110,11 @@ export function analyzeQuery(index: StoryIndex, text: string, forceKind?: Questi
     const tags = tagged.get(token.toLowerCase()) ?? [];
     // Names and figures (a year, "2010") are salient; number words ("nine", "fourth") are not.
     const salient = /\d{3,}/.test(token) || tags.some((tag) => ['ProperNoun', 'Person', 'Place', 'Organization'].includes(tag));
-    // An unknown common word is often a paraphrase ("land" for "arrive"): it weighs like a middling word;
-    // an unknown name weighs the most.
-    const weight = known ? idf(df) : salient ? idf(0) : idf(UNKNOWN_WORD_DF);
-    terms.push({ token, forms, weight, known, salient });
+    // An unknown verb or adjective is often a paraphrase ("land" for "arrive"): it weighs like a middling
+    // word; an unknown noun ("moon") like a rare one; an unknown name the most.
+    const noun = tags.includes('Noun') && !tags.includes('Pronoun');
+    const weight = known ? idf(df) : salient ? idf(0) : idf(noun ? 1 : UNKNOWN_WORD_DF);
+    terms.push({ token, forms, exact, weight, known, salient });
   }
   return {
     text,

@@ -1,6 +1,5 @@
 import type { StoryIndex } from '../search/index.ts';
-import { ENTITY_PREFIX } from '../text/terms.ts';
-import type { AnalyzedQuery, QueryTerm } from './query.ts';
+import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import type { Candidate } from './retrieve.ts';
 
 /** Below this share of the question's weight in one sentence (and its paragraph), the story does not answer it. */
@@ -38,7 +37,7 @@ export function outOfStory(index: StoryIndex, query: AnalyzedQuery, best: Candid
   if (!best || best.coverage < MIN_COVERAGE) return result;
   // Naming the story's people is not enough: when the question says something about them ("born",
   // "landed"), the passage's paragraph must say something of it too.
-  const predicate = query.terms.filter((t) => !t.salient && ![...t.forms].some((f) => f.startsWith(ENTITY_PREFIX)));
+  const predicate = predicateTerms(query);
   const inParagraph = index.paragraphTerms[best.sentence.paragraph]!;
   if (predicate.length && !predicate.some((t) => [...t.forms].some((f) => inParagraph.has(f)))) return result;
   return null;

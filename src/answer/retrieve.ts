@@ -17,8 +17,12 @@ export interface Candidate {
 
 /** Weight of a question word found only in the sentence's paragraph, not the sentence itself. */
 const PARAGRAPH_CREDIT = 0.35;
+/** Weight of a question word matched only through a synonym ("met" for "greeted"). */
+const SYNONYM_CREDIT = 0.7;
 
 const covers = (set: Set<string>, term: QueryTerm) => [...term.forms].some((f) => set.has(f));
+/** 1 for the word itself, SYNONYM_CREDIT for a synonym, 0 for neither. */
+const credit = (set: Set<string>, term: QueryTerm) => ([...term.exact].some((f) => set.has(f)) ? 1 : covers(set, term) ? SYNONYM_CREDIT : 0);
 
 /** Share of the question's weight that a sentence covers. */
 export function coverage(index: StoryIndex, query: AnalyzedQuery, sentence: Sentence, terms: QueryTerm[] = query.terms): number {
@@ -27,10 +31,7 @@ export function coverage(index: StoryIndex, query: AnalyzedQuery, sentence: Sent
   const inSentence = index.sentenceTerms[sentence.index]!;
   const inParagraph = index.paragraphTerms[sentence.paragraph]!;
   let got = 0;
-  for (const t of terms) {
-    if (covers(inSentence, t)) got += t.weight;
-    else if (covers(inParagraph, t)) got += t.weight * PARAGRAPH_CREDIT;
-  }
+  for (const t of terms) got += t.weight * Math.max(credit(inSentence, t), credit(inParagraph, t) * PARAGRAPH_CREDIT);
   return got / total;
 }
 

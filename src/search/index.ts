@@ -25,6 +25,11 @@ function termSet(text: string, entityTokens: string): Set<string> {
   return set;
 }
 
+/** The calendar year of a fact's normalised time, if it has one (not for durations). */
+export function yearOf(fact: AnchoredFact): string | undefined {
+  return fact.time?.value && /^\d{4}/.test(fact.time.value) ? fact.time.value.slice(0, 4) : undefined;
+}
+
 /** Builds the index of one story: paragraphs, sentences and facts as MiniSearch documents. */
 export function buildIndex(story: Story): StoryIndex {
   const aliases = aliasMatcher([...story.entities, ...story.sources]);
@@ -40,12 +45,17 @@ export function buildIndex(story: Story): StoryIndex {
   }
   for (const f of story.facts) {
     const entities = [...new Set([...f.entities, ...aliases.find(f.quote.exact)])].map((id) => `entity:${id}`).join(' ');
-    docs.push({ id: `f:${f.id}`, type: 'fact', ref: f.id, text: f.quote.exact, answer: f.answer?.text ?? '', entities, context: '' });
+    docs.push({ id: `f:${f.id}`, type: 'fact', ref: f.id, text: f.quote.exact, answer: [f.answer?.text ?? '', yearOf(f) ?? ''].join(' ').trim(), entities, context: '' });
   }
   mini.addAll(docs);
 
   const sentenceTerms = story.sentences.map((s) => termSet(s.text, aliases.tokens(s.text)));
   const paragraphTerms = story.paragraphs.map((p) => termSet(p, aliases.tokens(p)));
+  // A fact's resolved year ("last year" → 2023) is searchable in its sentence, so "in 2023" matches it.
+  for (const f of story.facts) {
+    const year = yearOf(f);
+    if (year) { sentenceTerms[f.sentence]!.add(year); paragraphTerms[f.paragraph]!.add(year); }
+  }
   const vocabulary = new Map<string, number>();
   for (const set of sentenceTerms) for (const t of set) vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
   const factsBySentence = new Map<number, AnchoredFact[]>();

@@ -48,3 +48,17 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['film', 'movie'],
   ['tall', 'height', 'high'],
 ];
+
+/**
+ * Two-word phrases that mean one word: the first word is read as the given one when the second follows
+ * ("get to Pyongyang" is "reach Pyongyang", not "receive").
+ */
+export const PHRASAL: ReadonlyMap<string, { next: string; as: string }> = new Map([
+  ['get', { next: 'to', as: 'reach' }],
+  ['gets', { next: 'to', as: 'reaches' }],
+  ['got', { next: 'to', as: 'reached' }],
+  ['getting', { next: 'to', as: 'reaching' }],
+  ['set', { next: 'off', as: 'depart' }],
+  ['take', { next: 'place', as: 'happen' }],
+  ['took', { next: 'place', as: 'happened' }],
+]);

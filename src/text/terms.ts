@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { SYNONYM_GROUPS } from './synonyms.ts';
+import { PHRASAL, SYNONYM_GROUPS } from './synonyms.ts';
 
 /** Prefix of the tokens that stand for a story entity (added from the alias table, never stemmed). */
 export const ENTITY_PREFIX = 'entity:';
@@ -30,19 +30,24 @@ export function normalizeText(text: string): string {
 
 const TOKEN = new RegExp(`${ENTITY_PREFIX}[a-z0-9-]+|[\\p{L}\\p{N}]+(?:['-][\\p{L}\\p{N}]+)*`, 'gu');
 
-/** Splits text into word tokens (hyphenated and apostrophised words stay whole; entity tokens pass through). */
-export function tokenize(text: string): string[] {
-  return normalizeText(text).match(TOKEN) ?? [];
+/** Splits text into word tokens, each with its offset in the normalised text; phrasal verbs read as one word. */
+export function tokenizeWithOffsets(text: string): { token: string; start: number }[] {
+  const tokens = [...normalizeText(text).matchAll(TOKEN)].map((m) => ({ token: m[0], start: m.index ?? 0 }));
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const phrasal = PHRASAL.get(tokens[i]!.token.toLowerCase());
+    if (phrasal && tokens[i + 1]!.token.toLowerCase() === phrasal.next) tokens[i]!.token = phrasal.as;
+  }
+  return tokens;
 }
 
-/** Like tokenize, with each token's offset in the normalised text. */
-export function tokenizeWithOffsets(text: string): { token: string; start: number }[] {
-  return [...normalizeText(text).matchAll(TOKEN)].map((m) => ({ token: m[0], start: m.index ?? 0 }));
+/** Splits text into word tokens (hyphenated and apostrophised words stay whole; entity tokens pass through). */
+export function tokenize(text: string): string[] {
+  return tokenizeWithOffsets(text).map((t) => t.token);
 }
 
 /** Stems one lower-case word (possessive removed). */
 export function stem(word: string): string {
-  const w = word.toLowerCase().replace(/'s$|'$/, '');
+  const w = word.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/'s$|'$/, '');
   return /^\d+$/.test(w) ? w : stemmer(w);
 }
 
@@ -63,7 +68,7 @@ export function synonymOf(stemmed: string): string | undefined {
  */
 export function termsOf(token: string): string[] {
   if (token.startsWith(ENTITY_PREFIX)) return [token];
-  const lower = token.toLowerCase().replace(/'s$|'$/, '');
+  const lower = token.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/'s$|'$/, '');
   if (STOPWORDS.has(lower)) return [];
   const out = new Set<string>();
   const joined = lower.replace(/['-]/g, '');

@@ -1,0 +1,213 @@
+/**
+ * The command-line entry points, run for real through tsx: `ask --jsonl`, `ask --json`, start-up with
+ * broken data, and the local console (`src/main.ts` without a Discord token).
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { COMMANDS, type Answer } from '../../src/answer/types.ts';
+import { consoleReply, parseLine, runConsole } from '../../src/cli/console.ts';
+import { openLibrary } from '../../src/library.ts';
+import { CONTRACT_KEYS, ROOT, SLUG, STORIES_DIR, TSX_CLI, cleanupTemp, copyRealStory, editJson } from './helpers.ts';
+
+afterAll(cleanupTemp);
+
+const TIMEOUT = 30_000;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a TypeScript entry point with tsx, feeding `input` on stdin, in a hermetic environment. */
+function runTsx(args: string[], input: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TSX_CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DISCORD_TOKEN: '', DEFAULT_STORY: '', STORIES_DIR, LOG_LEVEL: 'info', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`timed out: ${args.join(' ')}\nstdout: ${stdout}\nstderr: ${stderr}`)); }, TIMEOUT - 2000);
+    child.on('error', (err) => { clearTimeout(timer); reject(err); });
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+    child.stdin.on('error', () => { /* the process may exit before reading everything */ });
+    child.stdin.end(input);
+  });
+}
+
+function expectAnswerShape(a: Record<string, unknown>): void {
+  for (const key of CONTRACT_KEYS) expect(a, key).toHaveProperty(key);
+}
+
+describe.concurrent('ask --jsonl', () => {
+  it('writes exactly one Answer line per request line, in order, and nothing else', async () => {
+    const lines = [
+      JSON.stringify({ command: 'who', query: 'who met the Russian president at the airport' }),
+      JSON.stringify({ command: 'when', query: 'when did he arrive', story: 'no-such-story' }),
+      '{"command": "who", "query": ',
+    ];
+    const r = await runTsx(['src/cli/ask.ts', '--jsonl'], `${lines.join('\n')}\n`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    const out = r.stdout.trimEnd().split('\n');
+    expect(out).toHaveLength(3);
+    const answers = out.map((l) => JSON.parse(l) as Answer & Record<string, unknown>);
+    for (const a of answers) expectAnswerShape(a);
+
+    expect(answers[0]!.command).toBe('who');
+    expect(answers[0]!.found).toBe(true);
+    expect(answers[0]!.answer).toMatch(/Kim/);
+    expect(answers[0]!.story).toBe(SLUG);
+
+    expect(answers[1]!.found).toBe(false);
+    expect(answers[1]!.story).toBe('no-such-story');
+    expect(answers[1]!.message).toContain('no-such-story');
+    expect(answers[1]!.message).toContain(SLUG);
+
+    expect(answers[2]!.found).toBe(false);
+    expect(answers[2]!.message).toMatch(/JSON/);
+  }, TIMEOUT);
+
+  it('answers JSON lines that are not requests (a number, null, an array) one for one', async () => {
+    const lines = [
+      JSON.stringify({ command: 'factcheck', query: 'Kim Jong Un welcomed Putin' }),
+      '42',
+      'null',
+      '[]',
+      JSON.stringify({ command: 'sources' }),
+      JSON.stringify({ command: 'why', query: 'why did Putin commend Kim', story: SLUG }),
+    ];
+    const r = await runTsx(['src/cli/ask.ts', '--jsonl'], lines.join('\n'));
+    expect(r.code, r.stderr).toBe(0);
+    const answers = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Answer);
+    expect(answers).toHaveLength(lines.length);
+    expect(answers[0]!.verdict).toBe('supported');
+    for (const a of answers.slice(1, 4)) {
+      expect(a.found).toBe(false);
+      expect(a.usage).toBe(true);
+    }
+    expect(answers[4]!.sources).toHaveLength(5);
+    expect(answers[5]!.command).toBe('why');
+    expect(answers[5]!.paragraph).toBe(4);
+  }, TIMEOUT);
+
+  it('keeps answering after a request whose story is an object that will not turn into a string', async () => {
+    const lines = [
+      '{"command": "who", "query": "who greeted Putin", "story": {"toString": 1}}',
+      JSON.stringify({ command: 'who', query: 'who greeted Putin' }),
+    ];
+    const r = await runTsx(['src/cli/ask.ts', '--jsonl'], `${lines.join('\n')}\n`);
+    expect(r.stderr).not.toMatch(/TypeError/);
+    expect(r.code).toBe(0);
+    const answers = r.stdout.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Answer);
+    expect(answers).toHaveLength(2);
+    expect(answers[0]!.found).toBe(false);
+    expect(answers[1]!.answer).toMatch(/Kim/);
+  }, TIMEOUT);
+});
+
+describe.concurrent('ask --json and start-up', () => {
+  it('prints one Answer object for --json who greeted Putin', async () => {
+    const r = await runTsx(['src/cli/ask.ts', '--json', 'who', 'greeted', 'Putin'], '');
+    expect(r.code, r.stderr).toBe(0);
+    const a = JSON.parse(r.stdout) as Answer;
+    expect(Array.isArray(a)).toBe(false);
+    expectAnswerShape(a as unknown as Record<string, unknown>);
+    expect(a.command).toBe('who');
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/Kim/);
+    expect(a.paragraph).toBe(2);
+  }, TIMEOUT);
+
+  it('exits non-zero with a message naming the file and the fact when the story data is broken', async () => {
+    const { storiesDir, storyDir } = copyRealStory();
+    editJson<{ facts: { id: string; quote: { exact: string } }[] }>(join(storyDir, 'facts.json'), (d) => {
+      d.facts.find((f) => f.id === 'kim-commended')!.quote.exact = 'words the article never prints';
+    });
+    const r = await runTsx(['src/cli/ask.ts', '--json', 'who', 'greeted', 'Putin'], '', { STORIES_DIR: storiesDir });
+    expect(r.code).not.toBe(0);
+    expect(r.code).not.toBeNull();
+    expect(r.stderr).toContain('facts.json');
+    expect(r.stderr).toContain('kim-commended');
+    expect(r.stderr).toMatch(/quote/);
+    expect(r.stdout).toBe('');
+  }, TIMEOUT);
+
+});
+
+describe('the console', () => {
+  const library = openLibrary(STORIES_DIR);
+
+  it('parses a command line, with an optional --story', () => {
+    expect(parseLine('/who greeted Putin')).toEqual({ command: 'who', query: 'greeted Putin', story: undefined });
+    expect(parseLine('  WHEN did Russia invade Ukraine --story other-story ')).toEqual({ command: 'when', query: 'did Russia invade Ukraine', story: 'other-story' });
+    expect(parseLine('/sources --story=abc')).toEqual({ command: 'sources', query: '', story: 'abc' });
+    expect(parseLine('')).toEqual({ command: '', query: '', story: undefined });
+  });
+
+  it('answers /who greeted Putin', () => {
+    const reply = consoleReply(library, '/who greeted Putin');
+    expect(reply).toMatch(/Kim Jong Un/);
+    expect(reply).toMatch(/¶2/);
+    expect(reply).toMatch(/airport/);
+  });
+
+  it('has help, story, quit, and says so for unknown commands and stories', () => {
+    const help = consoleReply(library, '/help')!;
+    for (const c of COMMANDS) expect(help).toContain(`/${c}`);
+    expect(consoleReply(library, '/story')).toContain(library.stories.get(SLUG)!.story.paragraphs[0]);
+    expect(consoleReply(library, '/quit')).toBeNull();
+    expect(consoleReply(library, 'exit')).toBeNull();
+    expect(consoleReply(library, '   ')).toBe('');
+    expect(consoleReply(library, '/teleport me')).toMatch(/Unknown command/i);
+    expect(consoleReply(library, '/who greeted Putin --story atlantis')).toMatch(/atlantis/);
+  });
+
+  /** Runs the console loop in-process on the given lines; returns what it wrote to its output. */
+  async function consoleOn(lines: string[]): Promise<string> {
+    const output = new PassThrough();
+    let written = '';
+    output.setEncoding('utf8').on('data', (d: string) => { written += d; });
+    // The banner goes to process.stderr when input is piped; keep it out of the test output.
+    const banner = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await runConsole(library, Readable.from(lines.map((l) => `${l}\n`)), output);
+    } finally {
+      banner.mockRestore();
+    }
+    return written;
+  }
+
+  it('answers each piped line in order, skipping blank lines', async () => {
+    const out = await consoleOn(['/who greeted Putin', '', '/where was Putin met by Kim', '/factcheck Putin visited Brazil']);
+    expect(out).toMatch(/Kim Jong Un/);
+    expect(out).toMatch(/airport/);
+    expect(out).toMatch(/Brazil/);
+    expect(out.indexOf('Kim Jong Un')).toBeLessThan(out.indexOf('Brazil'));
+    expect(out).not.toMatch(/running locally/);
+  });
+
+  it('stops at /quit without answering further lines', async () => {
+    const out = await consoleOn(['/when did Russia invade Ukraine', '/quit', '/who greeted Putin']);
+    expect(out).toMatch(/2022/);
+    expect(out).not.toMatch(/Kim Jong Un/);
+  });
+
+  it('runs without DISCORD_TOKEN: answers piped lines on stdout and exits 0 at end of input', async () => {
+    const r = await runTsx(['src/main.ts'], '/who greeted Putin\n/when did Russia invade Ukraine\n', { DISCORD_TOKEN: '' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Kim Jong Un/);
+    expect(r.stdout).toMatch(/2022/);
+    expect(r.stdout.indexOf('Kim Jong Un')).toBeLessThan(r.stdout.indexOf('2022'));
+    // The banner goes to stderr, so stdout holds only answers.
+    expect(r.stdout).not.toMatch(/running locally/);
+    expect(r.stderr).toMatch(/DISCORD_TOKEN/);
+  }, TIMEOUT);
+
+});
