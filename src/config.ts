@@ -31,9 +31,5 @@ export class ConfigError extends Error {
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  const config = parsed.data;
-  if (config.DISCORD_TOKEN && !config.DISCORD_CLIENT_ID) {
-    // The application id is only needed to deploy commands and build the invite link; say so early.
-  }
-  return config;
+  return parsed.data;
 }

@@ -88,12 +88,16 @@ export function answer(index: StoryIndex, command: Command, rawQuery: unknown): 
   const base = blank(index, command, q.text);
   if (command === 'sources' && q.empty) return listSources(index, base);
   if (q.empty) {
-    const example = { who: 'who greeted Putin', when: 'when did Putin arrive', where: 'where did Putin arrive', what: 'what was on the itinerary', why: 'why is the visit significant', ask: 'who greeted Putin?', factcheck: 'Kim Jong Un greeted Putin', sources: '' }[command];
+    const kind = KIND_OF[command] ?? (command === 'sources' ? 'source' : undefined);
+    const suggested = index.story.facts.find((f) => f.suggest && (!kind || f.kind === kind))?.suggest?.[0] ?? 'What happened?';
+    // "/who Who made …" reads badly: drop the question word the command already says.
+    const example = suggested.replace(new RegExp(`^${command}\\s+`, 'i'), '');
+    const lead = command === 'factcheck' ? 'Give a claim to check, in words' : 'Ask a question about the story, in words';
     return {
       ...base,
       usage: true,
       ...(command === 'factcheck' ? { verdict: 'not_in_story' as const } : {}),
-      message: `${command === 'factcheck' ? 'Give a claim to check' : 'Ask a question about the story'}, in words: for example “/${command} ${example}”.`,
+      message: `${lead}: for example “/${command} ${command === 'factcheck' ? (index.story.facts[0]?.quote.exact ?? 'a sentence from the story') : example}”.`,
     };
   }
   const query = analyzeQuery(index, q.text, KIND_OF[command]);

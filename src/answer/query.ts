@@ -83,7 +83,6 @@ export function analyzeQuery(index: StoryIndex, text: string, forceKind?: Questi
   for (const t of nlp(text).json() as { terms: { text: string; tags: string[] }[] }[]) {
     for (const term of t.terms) tagged.set(term.text.toLowerCase().replace(/[^\p{L}\p{N}'-]/gu, ''), term.tags);
   }
-  const stems = [...index.vocabulary.keys()].filter((v) => !v.startsWith(ENTITY_PREFIX) && !v.startsWith(SYNONYM_PREFIX));
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   const mentions = index.aliases.spans(text);
@@ -99,7 +98,7 @@ export function analyzeQuery(index: StoryIndex, text: string, forceKind?: Questi
     for (const t of own) {
       const allowance = typoAllowance(t);
       if (allowance === 0 || index.vocabulary.has(t)) continue;
-      for (const v of stems) if (v.length >= 4 && editDistance(t, v, allowance) <= allowance) forms.add(v);
+      for (const v of index.stems) if (editDistance(t, v, allowance) <= allowance) forms.add(v);
     }
     const exact = new Set(forms);
     for (const t of own) forms.add(t);

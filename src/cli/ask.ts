@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<void> {
         const parsed: unknown = JSON.parse(line);
         request = parsed && typeof parsed === 'object' ? parsed : { command: undefined };
       } catch {
-        request = { command: 'ask', query: '', story: undefined };
+        // Still one answer for the line, so answers stay aligned with requests.
         process.stdout.write(`${JSON.stringify({ ...ask(library, { command: 'ask', query: '', story }), message: 'That line is not a JSON object.' })}\n`);
         continue;
       }

@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { AnchoredFact, Story } from '../story/types.ts';
 import { aliasMatcher, type AliasMatcher } from '../text/aliases.ts';
-import { termsOf, tokenize } from '../text/terms.ts';
+import { ENTITY_PREFIX, SYNONYM_PREFIX, termsOf, tokenize } from '../text/terms.ts';
 import { createIndex, type SearchDoc } from './options.ts';
 
 /** A story with everything built once at load: the MiniSearch index and the term sets answering needs. */
@@ -15,6 +15,8 @@ export interface StoryIndex {
   paragraphTerms: Set<string>[];
   /** Every processed term of the story, with the number of sentences holding it. */
   vocabulary: Map<string, number>;
+  /** The plain word stems of the vocabulary (no entity or synonym tokens), for typo matching. */
+  stems: string[];
   /** Annotated facts by the sentence they sit in. */
   factsBySentence: Map<number, AnchoredFact[]>;
 }
@@ -60,5 +62,6 @@ export function buildIndex(story: Story): StoryIndex {
   for (const set of sentenceTerms) for (const t of set) vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
   const factsBySentence = new Map<number, AnchoredFact[]>();
   for (const f of story.facts) factsBySentence.set(f.sentence, [...(factsBySentence.get(f.sentence) ?? []), f]);
-  return { story, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, factsBySentence };
+  const stems = [...vocabulary.keys()].filter((v) => !v.startsWith(ENTITY_PREFIX) && !v.startsWith(SYNONYM_PREFIX) && v.length >= 4);
+  return { story, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, stems, factsBySentence };
 }
