@@ -55,7 +55,7 @@ export function rankSentences(index: StoryIndex, query: AnalyzedQuery, limit = 5
   for (const r of results) {
     if (r.type === 'sentence') add(r.ref as number, r.score);
     else if (r.type === 'fact') {
-      const fact = story.facts.find((f) => f.id === r.ref);
+      const fact = index.factsById.get(r.ref as string);
       if (fact) add(fact.sentence, r.score * 0.5);
     } else {
       for (const s of story.sentences) if (s.paragraph === r.ref) add(s.index, r.score * 0.2);

@@ -19,6 +19,8 @@ export interface StoryIndex {
   stems: string[];
   /** Annotated facts by the sentence they sit in. */
   factsBySentence: Map<number, AnchoredFact[]>;
+  /** Annotated facts by id. */
+  factsById: Map<string, AnchoredFact>;
 }
 
 function termSet(text: string, entityTokens: string): Set<string> {
@@ -63,5 +65,5 @@ export function buildIndex(story: Story): StoryIndex {
   const factsBySentence = new Map<number, AnchoredFact[]>();
   for (const f of story.facts) factsBySentence.set(f.sentence, [...(factsBySentence.get(f.sentence) ?? []), f]);
   const stems = [...vocabulary.keys()].filter((v) => !v.startsWith(ENTITY_PREFIX) && !v.startsWith(SYNONYM_PREFIX) && v.length >= 4);
-  return { story, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, stems, factsBySentence };
+  return { story, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, stems, factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])) };
 }
