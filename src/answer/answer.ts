@@ -7,6 +7,7 @@ import { cleanQuery } from './input.ts';
 import { citation, echo, notFoundMessage } from './messages.ts';
 import { analyzeQuery, type AnalyzedQuery } from './query.ts';
 import { pickFact } from './facts.ts';
+import { definition } from './define.ts';
 import { outOfStory } from './relevance.ts';
 import { rankSentences, type Candidate } from './retrieve.ts';
 import { listSources } from './sources.ts';
@@ -53,6 +54,13 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
   const best = ranked[0];
   const out = outOfStory(index, query, best);
   base.trace = { kind: query.kind, unknownTerms: query.terms.filter((t) => !t.known).map((t) => t.token) };
+  if ((query.kind === 'who' || query.kind === 'what') && base.command !== 'why') {
+    const def = definition(index, query.text);
+    if (def) {
+      const c = { sentence: def.sentence, coverage: 1, relevance: 1, score: 1, facts: index.factsBySentence.get(def.sentence.index) ?? [] };
+      return found(base, c, def.answer, attributionOf(index, def.sentence));
+    }
+  }
   if (out || !best) return { ...base, message: notFoundMessage(index, base.command, query.text, out?.unknownNames ?? []) };
   for (const c of ranked.filter((c) => c.score >= best.score - FACT_WINDOW)) {
     const fact = pickFact(c, query);
@@ -63,8 +71,18 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
   if (query.kind === 'who' && query.speech && attribution.source !== OWN_REPORTING && !attribution.sourceIds.some((id) => query.entities.includes(id))) {
     return found(base, best, attribution.source, attribution);
   }
-  return found(base, best, extractAnswer(best.sentence.text, query), attribution);
+  const short = extractAnswer(best.sentence.text, query);
+  // In an annotated story, a question that wants a time, a number or a reason is not answered by a passage
+  // that has none (its facts say what it states). In a raw story the passage may still hold what
+  // extraction missed, so it is shown.
+  if (!short && TYPED.has(query.expect) && index.story.meta.annotated) {
+    return { ...base, message: `${notFoundMessage(index, base.command, query.text, [])} (¶${best.sentence.paragraph} comes closest, but gives no ${TYPED.get(query.expect)}.)` };
+  }
+  return found(base, best, short, attribution);
 }
+
+/** Question types whose answer must be of that type, and what to call it. */
+const TYPED = new Map([['time', 'time'], ['number', 'number'], ['reason', 'reason']]);
 
 /** `sources` with a query: the source behind the best-matching passage. */
 function sourceOf(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {

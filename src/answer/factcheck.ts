@@ -1,6 +1,6 @@
 import type { StoryIndex } from '../search/index.ts';
 import type { AnchoredFact } from '../story/types.ts';
-import { attributionOf } from './attribution.ts';
+import { attributionOf, joinNames } from './attribution.ts';
 import { citation, notFoundMessage } from './messages.ts';
 import type { AnalyzedQuery } from './query.ts';
 import { outOfStory } from './relevance.ts';
@@ -37,12 +37,18 @@ function missingTimes(query: AnalyzedQuery, passage: string, index: StoryIndex, 
 
 /**
  * A claim conflicts with a passage when it pins down the same event (EVENT_WORDS of its words match) but
- * names another time, place or person: a time the passage gives differently; a name the story never uses
+ * names another source, time, place or person: a time the passage gives differently; a name the story never uses
  * where the passage's fact has a place or person; or a story entity that is not the one the fact names.
  */
-function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate): string | null {
+function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact: AnchoredFact | undefined): string | null {
   const matched = coveredTokens(index, query, best.sentence).length;
   if (matched < EVENT_WORDS) return null;
+  // Another source: the claim credits someone the story does not credit for this.
+  if (fact && !fact.attribution.includes('article')) {
+    const named = index.aliases.find(best.sentence.text);
+    const other = query.entities.map((id) => index.story.sources.find((s) => s.id === id)).find((s) => s && !fact.attribution.includes(s.id) && !named.includes(s.id));
+    if (other) return `the story attributes this to ${joinNames(fact.attribution.map((id) => index.story.sources.find((s) => s.id === id)?.name ?? id))}, not ${other.name}`;
+  }
   const slots = best.facts.filter((f): f is AnchoredFact & { answer: NonNullable<AnchoredFact['answer']> } => f.answer !== null && ['when', 'where', 'who'].includes(f.kind));
   const times = missingTimes(query, best.sentence.text, index, best);
   if (times.length) {
@@ -94,7 +100,7 @@ export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery)
     return a;
   };
   if (best) {
-    const clash = conflict(index, query, best);
+    const clash = conflict(index, query, best, fact);
     if (clash) return withVerdict('contradicted', clash);
   }
   const out = outOfStory(index, query, best, true);

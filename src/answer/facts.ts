@@ -23,9 +23,12 @@ export function pickFact(candidate: Candidate, query: AnalyzedQuery): AnchoredFa
   for (const kind of kinds) {
     const fits = candidate.facts
       .filter((f) => f.kind === kind && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)))
+      // "How many …" wants a figure: a fact whose answer has none does not answer it.
+      .filter((f) => query.expect !== 'number' || /\d|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)(?![\w-])/i.test(f.answer!.text) || f.time?.precision === 'duration')
       .map((f) => ({ f, about: sharedWords(f, about), all: sharedWords(f, query.terms) }))
       .filter((x) => !anyAbout || x.about > 0);
-    if (fits.length) return fits.sort((a, b) => b.about - a.about || b.all - a.all)[0]!.f;
+    // Most asked-about words, then most words, then the most specific (shortest) quote.
+    if (fits.length) return fits.sort((a, b) => b.about - a.about || b.all - a.all || a.f.quote.exact.length - b.f.quote.exact.length)[0]!.f;
   }
   return undefined;
 }

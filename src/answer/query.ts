@@ -35,6 +35,8 @@ export interface AnalyzedQuery {
   negated: boolean;
 }
 
+/** One modifier word between "what/which" and its noun ("which news agency"), but not a verb ("what did the …"). */
+const MOD = '(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\\b)\\w+ )?';
 const TIME_NOUNS = 'year|date|day|month|time|century|decade|period|era|season|week|hour|age';
 const PLACE_NOUNS = 'place|city|town|location|region|state|area|venue|continent|island|river|street|building|stadium|site|capital';
 const PERSON_NOUNS = 'person|people|man|woman|men|women|group|organi[sz]ation|company|team|agency|newspaper|country|nation|outlet|leader|official|body|player|artist|author|politician|scientist|president|king|queen|party|band|club';
@@ -47,11 +49,11 @@ export function detectKind(question: string): { kind: QuestionKind; expect: Expe
   const q = question.toLowerCase().replace(/^[^a-z0-9]+/, '');
   const lead = '^(?:(?:and|so|but|ok|okay|hey|please|tell me|do you know)\\s*,?\\s+)?(?:in|on|at|during|by|since|until|from|to|of|for)?\\s*';
   const re = (body: string) => new RegExp(lead + body);
-  if (re(`(?:what|which) (?:${TIME_NOUNS})s?\\b`).test(q) || re('when\\b').test(q) || /\bhow long ago\b/.test(q)) return { kind: 'when', expect: 'time' };
+  if (re(`(?:what|which) ${MOD}(?:${TIME_NOUNS})s?\\b`).test(q) || re('when\\b').test(q) || /\bhow long ago\b/.test(q)) return { kind: 'when', expect: 'time' };
   if (re('how (?:many|much|long|old|far|big|tall|large|high|often|deep|wide|heavy)\\b').test(q)) return { kind: 'what', expect: 'number' };
   if (/^(?:in|to|from|at|into|within) (?:what|which) (?:country|nation)\b/.test(q)) return { kind: 'where', expect: 'place' };
-  if (re('where\\b').test(q) || re(`(?:what|which) (?:${PLACE_NOUNS})\\b`).test(q)) return { kind: 'where', expect: 'place' };
-  if (re('(?:who|whom|whose)\\b').test(q) || re(`(?:what|which) (?:${PERSON_NOUNS})\\b`).test(q)) return { kind: 'who', expect: 'person' };
+  if (re('where\\b').test(q) || re(`(?:what|which) ${MOD}(?:${PLACE_NOUNS})\\b`).test(q)) return { kind: 'where', expect: 'place' };
+  if (re('(?:who|whom|whose)\\b').test(q) || re(`(?:what|which) ${MOD}(?:${PERSON_NOUNS})\\b`).test(q)) return { kind: 'who', expect: 'person' };
   if (re('(?:why|how come)\\b').test(q) || /^(?:for )?what (?:reason|caused|led to|motivated)\b/.test(q)) return { kind: 'why', expect: 'reason' };
   // A question word later in the sentence ("Putin was greeted by who?").
   const later = /\b(who|whom|when|where|why)\b/.exec(q)?.[1];

@@ -24,7 +24,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['agreement', 'deal', 'pact', 'treaty', 'accord'],
   ['aid', 'help', 'assistance', 'assist'],
   ['goal', 'aim', 'objective', 'purpose', 'want', 'seek', 'sought'],
-  ['accommodation', 'residence', 'hotel', 'lodging', 'guesthouse'],
+  ['accommodation', 'residence', 'hotel', 'lodging', 'guesthouse', 'stay', 'stayed'],
   ['sanction', 'embargo', 'penalty'],
   ['relation', 'relationship', 'ties', 'tie', 'bond', 'partnership', 'alliance'],
   ['buy', 'bought', 'purchase', 'acquire', 'acquired'],

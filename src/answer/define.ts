@@ -1,0 +1,48 @@
+import type { StoryIndex } from '../search/index.ts';
+import type { Sentence } from '../story/types.ts';
+import { normalizeText } from '../text/terms.ts';
+
+/** What a "who is X" / "what is X" question is about, when X is exactly a name the story data declares. */
+export interface Definition {
+  id: string;
+  /** The answer to give: the entity's name when asked by another name, or what a source is; null when only the passage fits. */
+  answer: string | null;
+  /** The sentence that best introduces it. */
+  sentence: Sentence;
+}
+
+const DEFINE = /^(?:(?:who|what)\s+)?(?:is|was|are|were)\s+(.+?)[\s?.!]*$/i;
+
+/**
+ * Reads "who is the North Korean leader" / "what is KCNA": when the rest of the question is one alias of
+ * one declared entity or source, answers with who or what it is and the sentence that introduces it.
+ */
+export function definition(index: StoryIndex, question: string): Definition | null {
+  const m = DEFINE.exec(normalizeText(question).trim());
+  if (!m?.[1]) return null;
+  // "the Russian leader" may be an alias with its article or without.
+  const whole = (p: string) => {
+    const spans = index.aliases.spans(p);
+    return spans.length === 1 && spans[0]!.start === 0 && spans[0]!.end === p.length && spans[0]!.ids.length === 1 ? spans[0]!.ids[0]! : null;
+  };
+  const bare = m[1].replace(/^(?:the|a|an)\s+/i, '');
+  const id = whole(m[1]) ?? whole(bare);
+  if (!id) return null;
+  const phrase = bare;
+  // The sentence that introduces it best: the most mentions of it (a title and a name, "North Korean
+  // leader Kim Jong Un"), the article body before the headline, then the earliest.
+  const mentionsOf = (s: Sentence) => index.aliases.spans(s.text).filter((m) => m.ids.includes(id));
+  const sentence = index.story.sentences
+    .map((s) => ({ s, n: mentionsOf(s).length }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n || Number(a.s.paragraph === 0) - Number(b.s.paragraph === 0) || a.s.index - b.s.index)[0]?.s;
+  if (!sentence) return null;
+  const source = index.story.sources.find((s) => s.id === id);
+  if (source) return { id, answer: `${source.name}: ${source.kind}`, sentence };
+  const entity = index.story.entities.find((e) => e.id === id)!;
+  if (!entity.name.toLowerCase().includes(phrase.toLowerCase())) return { id, answer: entity.name, sentence };
+  // Asked by name: answer with how the passage describes them, if it does ("North Korean leader").
+  const text = normalizeText(sentence.text);
+  const described = mentionsOf(sentence).map((m) => text.slice(m.start, m.end)).find((t) => !entity.name.toLowerCase().includes(t.toLowerCase()));
+  return { id, answer: described ? `${described} ${entity.name}` : null, sentence };
+}

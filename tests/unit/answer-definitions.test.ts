@@ -1,0 +1,75 @@
+/**
+ * "Who is X" questions, source conflicts in factchecks, and typed abstention: behaviour added after the
+ * first round of answer tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/answer/answer.ts';
+import { detectKind } from '../../src/answer/query.ts';
+import type { Answer, Command } from '../../src/answer/types.ts';
+import { openLibrary } from '../../src/library.ts';
+import { SLUG, STORIES_DIR, expectValidAnswer } from './helpers.ts';
+
+const index = openLibrary(STORIES_DIR).stories.get(SLUG)!;
+const run = (command: Command, query: string): Answer => {
+  const a = answer(index, command, query);
+  expectValidAnswer(index, a);
+  return a;
+};
+
+describe('who/what is X', () => {
+  it('names the person a title refers to, with a passage that introduces them', () => {
+    const a = run('ask', 'Who is the North Korean leader?');
+    expect(a.found).toBe(true);
+    expect(a.answer).toBe('Kim Jong Un');
+    expect(a.passage).toMatch(/North Korean leader Kim Jong Un/);
+  });
+
+  it('describes a person asked about by name, from the article body rather than the headline', () => {
+    const a = run('who', 'is Kim Jong Un');
+    expect(a.paragraph).not.toBe(0);
+    expect(a.answer).toMatch(/North Korean leader/);
+  });
+
+  it('says what a cited source is', () => {
+    const a = run('what', 'is Interfax');
+    expect(a.answer).toMatch(/news agency/);
+    expect(a.paragraph).toBe(2);
+  });
+
+  it('leaves names the story does not declare to the ordinary path (and out-of-story ones abstain)', () => {
+    expect(run('ask', 'who is Angela Merkel').found).toBe(false);
+  });
+});
+
+describe('factcheck: the source matters', () => {
+  it('contradicts a claim that credits the wrong source', () => {
+    const a = run('factcheck', 'Rodong Sinmun reported the itinerary of one-on-one discussions and a gala concert');
+    expect(a.verdict).toBe('contradicted');
+    expect(a.reason).toMatch(/Interfax/);
+  });
+
+  it('supports the same claim credited to the right source', () => {
+    expect(run('factcheck', 'Interfax reported the itinerary of one-on-one discussions and a gala concert').verdict).toBe('supported');
+  });
+});
+
+describe('typed questions in an annotated story', () => {
+  it('does not answer "how many" with a passage that gives no figure', () => {
+    const a = run('ask', 'how many honor guards were on the itinerary for the day');
+    expect(a.found).toBe(false);
+    expect(a.message).toMatch(/no number/);
+  });
+
+  it('still answers "how many" when the story has the figure', () => {
+    expect(run('ask', 'how many years since Putin was last in North Korea')?.answer).toMatch(/25/);
+  });
+});
+
+describe('kind detection with a modifier', () => {
+  it.each([
+    ['Which news agency reported it?', 'who'],
+    ['In which calendar year did it happen?', 'when'],
+    ['Which capital city hosted the visit?', 'where'],
+    ['What did the president say?', 'what'],
+  ])('%s → %s', (q, kind) => expect(detectKind(q).kind).toBe(kind));
+});
