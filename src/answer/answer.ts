@@ -52,7 +52,7 @@ function found(base: Answer, candidate: Candidate, short: string | null, attribu
 function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
   const best = ranked[0];
-  const out = outOfStory(index, query, best);
+  const out = outOfStory(query, best);
   base.trace = { kind: query.kind, unknownTerms: query.terms.filter((t) => !t.known).map((t) => t.token) };
   if ((query.kind === 'who' || query.kind === 'what') && base.command !== 'why') {
     const def = definition(index, query.text);
@@ -88,7 +88,7 @@ const TYPED = new Map([['time', 'time'], ['number', 'number'], ['reason', 'reaso
 function sourceOf(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
   const best = ranked[0];
-  const out = outOfStory(index, query, best);
+  const out = outOfStory(query, best);
   if (out || !best) return { ...base, message: notFoundMessage(index, 'sources', query.text, out?.unknownNames ?? []) };
   const fact = best.facts.find((f) => !f.attribution.includes('article'));
   const attribution = attributionOf(index, best.sentence, fact);

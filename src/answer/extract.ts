@@ -14,7 +14,7 @@ interface Span {
 const YEAR = /\b(?:(?:early|late|mid)[ -])?(?:1[0-9]{3}|20[0-9]{2})s?\b/g;
 const DURATION = /\b(?:(?:nearly|almost|about|around|over|more than|less than|some|roughly) )?\d[\d,.]*\s+(?:years?|months?|weeks?|days?|hours?|decades?|centuries)\b/gi;
 const RELATIVE = /\b(?:(?:early|late) )?(?:last|next|this|previous|the following|the previous) (?:year|month|week|decade|century|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:early|late) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day) (?:morning|afternoon|evening|night)\b/gi;
-const NUMBER = /(?:[$€£¥]\s?)?\b\d[\d,.]*(?:[–-]\d[\d,.]*)?(?:\s?(?:%|percent|per cent|million|billion|thousand|hundred|km|miles?|metres?|meters?|feet|kg|tons?|tonnes?|people|points?|years?|months?|days?))?/gi;
+const NUMBER = /(?:[$€£¥]\s?)?\b\d[\d,.]*(?::\d\d)?(?:[–-]\d[\d,.]*)?(?:\s?(?:%|percent|per cent|million|billion|thousand|hundred|km|miles?|metres?|meters?|feet|kg|tons?|tonnes?|people|points?|years?|months?|days?))?/gi;
 const REASON = /\b(?:because(?: of)?|due to|as a result of|owing to|in order to|so that|since|for)\b\s+([^.;]+)/i;
 
 function collect(re: RegExp, text: string, fit: number, out: Span[]): void {
@@ -29,7 +29,7 @@ function fromNlp(list: { text: string }[], sentence: string, fit: number, out: S
   }
 }
 
-function spansFor(expect: Expect, sentence: string): Span[] {
+function spansFor(expect: Expect, sentence: string, head: string | undefined): Span[] {
   const out: Span[] = [];
   const doc = nlp(sentence);
   const json = (view: { json: () => unknown }) => view.json() as { text: string }[];
@@ -50,6 +50,8 @@ function spansFor(expect: Expect, sentence: string): Span[] {
     fromNlp(json(doc.match('#ProperNoun+')), sentence, 1.5, out);
     fromNlp(json(doc.match('(in|at|to|from|near|into) [#Noun+]', 0)), sentence, 1, out);
   } else if (expect === 'number') {
+    // A figure right before the noun asked about ("136 career sacks" for "how many career sacks") fits best.
+    if (head) collect(new RegExp(`\\b(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)(?=(?:\\s+[\\w-]+){0,2}?\\s+${head.replace(/[^a-z0-9]/g, '')}\\w*)`, 'gi'), sentence, 4, out);
     collect(DURATION, sentence, 3.2, out);
     collect(NUMBER, sentence, 3, out);
     fromNlp(json(doc.numbers()), sentence, 2.5, out);
@@ -104,7 +106,7 @@ function overlap(span: string, query: AnalyzedQuery): number {
  * words the question does not already have; the best fits the type and sits nearest the question's words.
  */
 export function extractAnswer(sentence: string, query: AnalyzedQuery): string | null {
-  const spans = spansFor(query.expect, sentence);
+  const spans = spansFor(query.expect, sentence, headNoun(query.text));
   if (!spans.length) return null;
   const positions = queryPositions(sentence, query);
   let best: { span: Span; score: number } | null = null;
@@ -119,5 +121,10 @@ export function extractAnswer(sentence: string, query: AnalyzedQuery): string | 
     const score = span.fit - 1.5 * o - distance;
     if (!best || score > best.score) best = { span, score };
   }
-  return best ? best.span.text.replace(/^(?:the|a|an)\s+/i, (m) => (query.expect === 'thing' ? '' : m)) : null;
+  if (!best) return null;
+  // Tidy the span: no leading article for things, no possessive or trailing punctuation ("Manning's" → "Manning").
+  return best.span.text
+    .replace(/^(?:the|a|an)\s+/i, (m) => (query.expect === 'thing' ? '' : m))
+    .replace(/['’]s?$/, '')
+    .replace(/[.,;:]+$/, '');
 }

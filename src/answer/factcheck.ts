@@ -103,7 +103,7 @@ export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery)
     const clash = conflict(index, query, best, fact);
     if (clash) return withVerdict('contradicted', clash);
   }
-  const out = outOfStory(index, query, best, true);
+  const out = outOfStory(query, best, true);
   if (out || !best || best.coverage < SUPPORT_COVERAGE) {
     return { ...base, verdict: 'not_in_story', message: notFoundMessage(index, 'factcheck', query.text, out?.unknownNames ?? []) };
   }

@@ -1,4 +1,3 @@
-import type { StoryIndex } from '../search/index.ts';
 import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import type { Candidate } from './retrieve.ts';
 
@@ -21,10 +20,10 @@ export interface OutOfStory {
 /**
  * Decides whether the story can answer at all: not when it uses none of the question's words, when the
  * question names someone, somewhere or a number the story never mentions, when most of its weight lies
- * in words the story never uses, when no sentence covers enough of it, or when the best sentence shares
- * only the question's names and none of what it asks about them.
+ * in words the story never uses, when no sentence covers enough of it, or when the story knows the
+ * question's names but none of what it asks about them.
  */
-export function outOfStory(index: StoryIndex, query: AnalyzedQuery, best: Candidate | undefined, strictNames = false): OutOfStory | null {
+export function outOfStory(query: AnalyzedQuery, best: Candidate | undefined, strictNames = false): OutOfStory | null {
   const unknown: QueryTerm[] = query.terms.filter((t) => !t.known);
   const result = { unknownNames: unknown.filter((t) => t.salient).map((t) => t.token), unknownTerms: unknown.map((t) => t.token) };
   const total = query.terms.reduce((s, t) => s + t.weight, 0);
@@ -35,10 +34,9 @@ export function outOfStory(index: StoryIndex, query: AnalyzedQuery, best: Candid
   if (result.unknownNames.length && (strictNames || !best || best.coverage < NAME_OVERRIDE_COVERAGE)) return result;
   if (total > 0 && unknownWeight / total > MAX_UNKNOWN_SHARE) return result;
   if (!best || best.coverage < MIN_COVERAGE) return result;
-  // Naming the story's people is not enough: when the question says something about them ("born",
-  // "landed"), the passage's paragraph must say something of it too.
+  // Naming the story's people is not enough: when everything the question says about them ("born",
+  // "married") is foreign to the story, the story does not answer it.
   const predicate = predicateTerms(query);
-  const inParagraph = index.paragraphTerms[best.sentence.paragraph]!;
-  if (predicate.length && !predicate.some((t) => [...t.forms].some((f) => inParagraph.has(f)))) return result;
+  if (predicate.length && predicate.every((t) => !t.known)) return result;
   return null;
 }

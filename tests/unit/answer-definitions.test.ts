@@ -73,3 +73,15 @@ describe('kind detection with a modifier', () => {
     ['What did the president say?', 'what'],
   ])('%s → %s', (q, kind) => expect(detectKind(q).kind).toBe(kind));
 });
+
+describe('questions about the story’s people on matters it never touches', () => {
+  it.each([
+    ['when', 'was Kim Jong Un born'],
+    ['ask', 'Where does Kim Jong Un live?'],
+    ['who', 'is Vladimir Putin married to'],
+  ] as const)('%s %s → not found', (command, q) => {
+    const a = run(command, q);
+    expect(a.found).toBe(false);
+    expect(a.passage).toBeNull();
+  });
+});
