@@ -84,6 +84,19 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
 /** Question types whose answer must be of that type, and what to call it. */
 const TYPED = new Map([['time', 'time'], ['number', 'number'], ['reason', 'reason']]);
 
+const YES_NO = /^(?:did|does|do|is|was|are|were|has|have|had|can|could|will|would)\s+\S/i;
+const YES_NO_ANSWER = { supported: 'Yes', contradicted: 'No', disputed: 'Not established', not_in_story: null } as const;
+
+/** `ask` with a yes/no question ("Did Kim greet Putin?"): checked as a claim, answered yes, no or not established. */
+function yesNo(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
+  const checked = factcheck(index, base, query);
+  const { verdict, ...rest } = checked;
+  const short = verdict ? YES_NO_ANSWER[verdict] : null;
+  if (!checked.found || !short) return { ...rest, message: checked.message.replace(/^Not in the story: it doesn't say/, "The story doesn't say") };
+  const why = verdict === 'disputed' ? ' (the story reports it only as belief or allegation, or as denied)' : checked.reason ? ` (${checked.reason})` : '';
+  return { ...rest, answer: short, message: `${short}${why}\n“${checked.passage}”\n— ${citation(checked)}` };
+}
+
 /** `sources` with a query: the source behind the best-matching passage. */
 function sourceOf(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
@@ -119,7 +132,10 @@ export function answer(index: StoryIndex, command: Command, rawQuery: unknown): 
     };
   }
   const query = analyzeQuery(index, q.text, KIND_OF[command]);
-  const result = command === 'sources' ? sourceOf(index, base, query) : command === 'factcheck' ? factcheck(index, base, query) : answerQuestion(index, base, query);
+  const result = command === 'sources' ? sourceOf(index, base, query)
+    : command === 'factcheck' ? factcheck(index, base, query)
+    : command === 'ask' && YES_NO.test(q.text) ? yesNo(index, base, query)
+    : answerQuestion(index, base, query);
   if (q.truncated) result.message = `(Your question was long; I read the first ${q.text.length} characters: “${echo(q.text)}”.)\n${result.message}`;
   return result;
 }

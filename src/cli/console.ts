@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { ask, type Library } from '../library.ts';
+import { COMMANDS } from '../answer/types.ts';
 import { renderTerminal } from '../render/terminal.ts';
 import { helpText, storyOverview } from '../overview.ts';
 
@@ -19,6 +20,10 @@ export function consoleReply(library: Library, line: string): string | null {
   if (command === 'quit' || command === 'exit') return null;
   if (command === 'help') return helpText();
   if (command === 'story' || command === 'stories') return storyOverview(library, story ?? (query || undefined));
+  // A line that starts with no command ("Did Kim greet Putin?") is a free question; a typo'd /command is not.
+  if (!(COMMANDS as readonly string[]).includes(command) && !line.trim().startsWith('/')) {
+    return renderTerminal(ask(library, { command: 'ask', query: line.replace(/(?:^|\s)--story[= ]\S+/, ' '), story }));
+  }
   return renderTerminal(ask(library, { command, query, story }));
 }
 

@@ -85,3 +85,21 @@ describe('questions about the story’s people on matters it never touches', () 
     expect(a.passage).toBeNull();
   });
 });
+
+describe('yes/no questions through ask', () => {
+  it('answers yes, no or not established, with the evidence', () => {
+    const yes = run('ask', 'Did Kim Jong Un welcome Putin to North Korea?');
+    expect(yes.answer).toBe('Yes');
+    expect(yes.verdict).toBeUndefined();
+    const no = run('ask', 'Did Russia invade Ukraine in 2014?');
+    expect(no.answer).toBe('No');
+    expect(no.paragraph).toBe(3);
+    expect(run('ask', 'Has North Korea given Russia weapons?').answer).toBe('Not established');
+  });
+
+  it('says the story does not say when it does not', () => {
+    const a = run('ask', 'Did Putin visit Brazil?');
+    expect(a.found).toBe(false);
+    expect(a.message).toMatch(/doesn't say/);
+  });
+});
