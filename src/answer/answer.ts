@@ -62,10 +62,8 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
     }
   }
   if (out || !best) return { ...base, message: notFoundMessage(index, base.command, query.text, out?.unknownNames ?? []) };
-  for (const c of ranked.filter((c) => c.score >= best.score - FACT_WINDOW)) {
-    const fact = pickFact(c, query);
-    if (fact) return found(base, c, fact.answer!.text, attributionOf(index, c.sentence, fact), fact);
-  }
+  const picked = pickFact(ranked.filter((c) => c.score >= best.score - FACT_WINDOW), query);
+  if (picked) return found(base, picked.candidate, picked.fact.answer!.text, attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);
   const attribution = attributionOf(index, best.sentence);
   // "Who said/reported ...": the answer is the source the story cites, unless the question names it already.
   if (query.kind === 'who' && query.speech && attribution.source !== OWN_REPORTING && !attribution.sourceIds.some((id) => query.entities.includes(id))) {

@@ -9,7 +9,7 @@ import { claimFact } from './facts.ts';
 import type { Answer, Verdict } from './types.ts';
 
 /** A claim must have this share of its weight in one passage for the story to be said to state it. */
-export const SUPPORT_COVERAGE = 0.7;
+export const SUPPORT_COVERAGE = 0.65;
 /** A claim pins down one event when this many of its words match the passage (besides the conflicting one). */
 export const EVENT_WORDS = 3;
 
@@ -23,14 +23,15 @@ const VERDICT_TEXT: Record<Verdict, string> = {
 const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})\b/;
+const FIGURE = /\b\d+(?:[.,]\d+)?\b/;
 
-/** Time words of a claim (years, weekdays, months) that its best passage does not have. */
+/** Time words and figures of a claim (years, weekdays, months, numbers) that its best passage does not have. */
 function missingTimes(query: AnalyzedQuery, passage: string, index: StoryIndex, best: Candidate): string[] {
   const have = index.sentenceTerms[best.sentence.index]!;
   const out: string[] = [];
-  for (const re of [YEAR, WEEKDAY, MONTH]) {
+  for (const re of [YEAR, WEEKDAY, MONTH, FIGURE]) {
     const m = re.exec(query.text);
-    if (m && !passage.toLowerCase().includes(m[0].toLowerCase()) && !have.has(m[0])) out.push(m[0]);
+    if (m && !passage.toLowerCase().includes(m[0].toLowerCase()) && !have.has(m[0]) && !out.includes(m[0])) out.push(m[0]);
   }
   return out;
 }
@@ -42,22 +43,24 @@ function missingTimes(query: AnalyzedQuery, passage: string, index: StoryIndex, 
  */
 function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact: AnchoredFact | undefined): string | null {
   const matched = coveredTokens(index, query, best.sentence).length;
-  if (matched < EVENT_WORDS) return null;
-  // Another source: the claim credits someone the story does not credit for this.
-  if (fact && !fact.attribution.includes('article')) {
+  // Another source: the claim credits someone the story does not credit for this (two words of it suffice).
+  if (fact && !fact.attribution.includes('article') && matched >= 2) {
     const named = index.aliases.find(best.sentence.text);
     const other = query.entities.map((id) => index.story.sources.find((s) => s.id === id)).find((s) => s && !fact.attribution.includes(s.id) && !named.includes(s.id));
     if (other) return `the story attributes this to ${joinNames(fact.attribution.map((id) => index.story.sources.find((s) => s.id === id)?.name ?? id))}, not ${other.name}`;
   }
+  if (matched < EVENT_WORDS) return null;
   const slots = best.facts.filter((f): f is AnchoredFact & { answer: NonNullable<AnchoredFact['answer']> } => f.answer !== null && ['when', 'where', 'who'].includes(f.kind));
   const times = missingTimes(query, best.sentence.text, index, best);
   if (times.length) {
     const when = slots.find((f) => f.kind === 'when');
-    const printed = when?.answer.text ?? (YEAR.exec(best.sentence.text) ?? WEEKDAY.exec(best.sentence.text) ?? MONTH.exec(best.sentence.text))?.[0];
+    const printed = when?.answer.text ?? (YEAR.exec(best.sentence.text) ?? WEEKDAY.exec(best.sentence.text) ?? MONTH.exec(best.sentence.text) ?? FIGURE.exec(best.sentence.text))?.[0];
     if (printed) return `the story gives ${printed}, not ${times[0]}`;
   }
   for (const t of query.terms.filter((t) => !t.known && t.salient && !/\d/.test(t.token))) {
-    const slot = slots.find((f) => f.kind !== 'when');
+    // A place stands where the passage has a place, a person where it has a person.
+    const wanted = t.nameKind === 'place' ? ['where'] : t.nameKind ? ['who'] : ['who', 'where'];
+    const slot = slots.find((f) => wanted.includes(f.kind));
     if (slot) return `the story gives ${slot.answer.text}, not ${t.token}`;
   }
   for (const f of slots) {

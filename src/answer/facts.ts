@@ -3,32 +3,48 @@ import { ENTITY_PREFIX, termsOf, tokenize } from '../text/terms.ts';
 import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import type { Candidate } from './retrieve.ts';
 
-/** How many of the given question words a fact's quote (or answer) holds, by stem, synonym or alias. */
+/**
+ * How many of the given question words a fact's quote (or answer, or annotated entities) holds: 1 for the
+ * word itself or an alias, 0.7 for a synonym.
+ */
 export function sharedWords(fact: AnchoredFact, terms: QueryTerm[]): number {
   const have = new Set([...tokenize(`${fact.quote.exact} ${fact.answer?.text ?? ''}`).flatMap(termsOf), ...fact.entities.map((id) => ENTITY_PREFIX + id)]);
-  return terms.filter((t) => [...t.forms].some((f) => have.has(f))).length;
+  let n = 0;
+  for (const t of terms) n += [...t.exact].some((f) => have.has(f)) ? 1 : [...t.forms].some((f) => have.has(f)) ? 0.7 : 0;
+  return n;
+}
+
+/** The fact kinds that answer a question: "who said" wants the source; "what … for?" asks what or why. */
+function kindsFor(query: AnalyzedQuery, facts: AnchoredFact[]): string[][] {
+  const namesSource = query.entities.some((id) => facts.some((f) => f.kind === 'source' && f.answer?.ref === id));
+  if (query.kind === 'who' && query.speech && !namesSource) return [['source'], ['who']];
+  if (query.kind === 'what' && /\bfor\s*\??$/i.test(query.text)) return [['what', 'why']];
+  // A "what" question no what-fact answers may be asking for a reason or an assessment ("what does it reflect").
+  if (query.kind === 'what') return [['what'], ['why']];
+  return [[query.kind]];
 }
 
 /**
- * Picks the annotated fact that answers the question in a candidate sentence: of the right kind (a "who
- * said" question wants the source), not naming the answer in the question itself, and about what the
- * question asks. A fact's quote is the clause it rests on; when some fact of the sentence holds the
- * question's asked-about words (not just its names), the answer must come from such a fact.
+ * Picks the annotated fact that answers the question among the top candidate sentences: of the right kind,
+ * not naming the answer in the question itself, and about what the question asks (a fact's quote is the
+ * clause it rests on; when some fact of its sentence holds the question's asked-about words, the answer
+ * must come from such a fact). Best: most asked-about words, then most words, then the better-ranked
+ * sentence, then the most specific (shortest) quote.
  */
-export function pickFact(candidate: Candidate, query: AnalyzedQuery): AnchoredFact | undefined {
-  const namesSource = query.entities.some((id) => candidate.facts.some((f) => f.kind === 'source' && f.answer?.ref === id));
-  const kinds: string[] = query.kind === 'who' && query.speech && !namesSource ? ['source', 'who'] : [query.kind];
+export function pickFact(candidates: Candidate[], query: AnalyzedQuery): { fact: AnchoredFact; candidate: Candidate } | undefined {
   const about = predicateTerms(query);
-  const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(f, about) > 0);
-  for (const kind of kinds) {
-    const fits = candidate.facts
-      .filter((f) => f.kind === kind && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)))
-      // "How many …" wants a figure: a fact whose answer has none does not answer it.
-      .filter((f) => query.expect !== 'number' || /\d|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)(?![\w-])/i.test(f.answer!.text) || f.time?.precision === 'duration')
-      .map((f) => ({ f, about: sharedWords(f, about), all: sharedWords(f, query.terms) }))
-      .filter((x) => !anyAbout || x.about > 0);
-    // Most asked-about words, then most words, then the most specific (shortest) quote.
-    if (fits.length) return fits.sort((a, b) => b.about - a.about || b.all - a.all || a.f.quote.exact.length - b.f.quote.exact.length)[0]!.f;
+  for (const kinds of kindsFor(query, candidates.flatMap((c) => c.facts))) {
+    const fits = candidates.flatMap((candidate, rank) => {
+      const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(f, about) > 0);
+      return candidate.facts
+        .filter((f) => kinds.includes(f.kind) && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)))
+        // "How many …" wants a figure: a fact whose answer has none does not answer it.
+        .filter((f) => query.expect !== 'number' || /\d|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)(?![\w-])/i.test(f.answer!.text) || f.time?.precision === 'duration')
+        .map((fact) => ({ fact, candidate, rank, about: sharedWords(fact, about), all: sharedWords(fact, query.terms) }))
+        .filter((x) => !anyAbout || x.about > 0);
+    });
+    fits.sort((a, b) => b.about - a.about || b.all - a.all || a.rank - b.rank || a.fact.quote.exact.length - b.fact.quote.exact.length);
+    if (fits[0]) return { fact: fits[0].fact, candidate: fits[0].candidate };
   }
   return undefined;
 }

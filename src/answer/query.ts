@@ -19,6 +19,8 @@ export interface QueryTerm {
   known: boolean;
   /** A name, place, organisation or number: if the story never uses it, the story does not answer the question. */
   salient: boolean;
+  /** What kind of name it is, when the tagger can tell. */
+  nameKind?: 'person' | 'place' | 'organisation';
 }
 
 /** A question read against one story. */
@@ -98,9 +100,14 @@ export function analyzeQuery(index: StoryIndex, text: string, forceKind?: Questi
     // A word inside an alias ("North" of "North Korea") matches the entity wherever the story names it.
     for (const m of mentions) if (m.start <= start && start < m.end) for (const id of m.ids) forms.add(ENTITY_PREFIX + id);
     for (const t of own) {
+      if (index.vocabulary.has(t) || t.includes(':')) continue;
       const allowance = typoAllowance(t);
-      if (allowance === 0 || index.vocabulary.has(t)) continue;
-      for (const v of index.stems) if (editDistance(t, v, allowance) <= allowance) forms.add(v);
+      if (allowance > 0) {
+        for (const v of index.stems) if (editDistance(t, v, allowance) <= allowance) forms.add(v);
+      } else if (t.length === 4) {
+        // A four-letter word may have lost a letter ("Putn"): one insertion, same first letter, nothing else.
+        for (const v of index.stems) if (v.length === 5 && v[0] === t[0] && editDistance(t, v, 1) === 1) forms.add(v);
+      }
     }
     const exact = new Set(forms);
     for (const t of own) forms.add(t);
@@ -115,7 +122,8 @@ export function analyzeQuery(index: StoryIndex, text: string, forceKind?: Questi
     // word; an unknown noun ("moon") like a rare one; an unknown name the most.
     const noun = tags.includes('Noun') && !tags.includes('Pronoun');
     const weight = known ? idf(df) : salient ? idf(0) : idf(noun ? 1 : UNKNOWN_WORD_DF);
-    terms.push({ token, forms, exact, weight, known, salient });
+    const nameKind = tags.includes('Place') ? 'place' as const : tags.includes('Person') ? 'person' as const : tags.includes('Organization') ? 'organisation' as const : undefined;
+    terms.push({ token, forms, exact, weight, known, salient, ...(nameKind ? { nameKind } : {}) });
   }
   return {
     text,

@@ -103,3 +103,28 @@ describe('yes/no questions through ask', () => {
     expect(a.message).toMatch(/doesn't say/);
   });
 });
+
+describe('choosing among facts and sentences', () => {
+  it('reads "what … for?" as asking for the reason when that is what the story gives', () => {
+    const a = run('ask', 'What did Putin commend Kim Jong Un for?');
+    expect(a.answer).toMatch(/standing firm/);
+    expect(run('ask', 'What did Putin praise North Korea for?').answer).toMatch(/support/);
+  });
+
+  it('prefers the sentence whose fact matches more of the question', () => {
+    const a = run('where', 'did Kim Jong Un go last year');
+    expect(a.answer).toBe('Russia');
+    expect(a.paragraph).toBe(3);
+  });
+
+  it('tolerates a dropped letter in a four-letter name', () => {
+    expect(run('ask', 'Who greeted Putn in Pyongyang?').answer).toMatch(/Kim/);
+  });
+
+  it('contradicts a wrong figure and a wrong source, even in a short claim', () => {
+    expect(run('factcheck', 'Putin made his first visit to North Korea in 5 years').verdict).toBe('contradicted');
+    const a = run('factcheck', 'KCNA reported the itinerary');
+    expect(a.verdict).toBe('contradicted');
+    expect(a.reason).toMatch(/Interfax/);
+  });
+});
