@@ -31,7 +31,7 @@ function missingTimes(query: AnalyzedQuery, passage: string, index: StoryIndex, 
   const out: string[] = [];
   for (const re of [YEAR, WEEKDAY, MONTH, FIGURE]) {
     const m = re.exec(query.text);
-    if (m && !passage.toLowerCase().includes(m[0].toLowerCase()) && !have.has(m[0]) && !out.includes(m[0])) out.push(m[0]);
+    if (m && !new RegExp(`(?<![\\p{L}\\p{N}])${m[0].replace(/[.]/g, '\\.')}(?![\\p{L}\\p{N}])`, 'iu').test(passage) && !have.has(m[0]) && !out.includes(m[0])) out.push(m[0]);
   }
   return out;
 }
