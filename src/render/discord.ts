@@ -30,6 +30,13 @@ export function escapeMarkdown(text: string): string {
 
 const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
 
+/** The citation line, emphasised for Discord: **¶2** · source · *certainty*. */
+function citeLine(answer: Answer): string {
+  const [where, ...rest] = citation(answer).split(' · ');
+  const certainty = rest.pop();
+  return `**${where}** · ${escapeMarkdown(rest.join(' · '))} · *${certainty}*`;
+}
+
 const VERDICT_LOOK: Record<Verdict, { title: string; color: number }> = {
   supported: { title: '✅ Supported by the story', color: 0x2e7d32 },
   disputed: { title: '⚠️ Disputed: reported only as belief, allegation or denial', color: 0xf9a825 },
@@ -86,7 +93,7 @@ export function renderDiscord(answer: Answer, options: { private?: boolean; stor
     const reason = answer.reason;
     embed = {
       title: look.title,
-      description: `**Claim:** ${escapeMarkdown(answer.query)}\n${reason ? `*${reason}*\n` : ''}**Evidence:**\n${quote(answer.passage ?? '')}\n\n${citation(answer)}`,
+      description: `**Claim:** ${escapeMarkdown(answer.query)}\n${reason ? `*${reason}*\n` : ''}**Evidence:**\n${quote(answer.passage ?? '')}\n\n${citeLine(answer)}`,
       color: look.color,
       footer,
     };
@@ -95,7 +102,7 @@ export function renderDiscord(answer: Answer, options: { private?: boolean; stor
     if (answer.time?.value && answer.time.annotator) fields.push({ name: 'Date (annotator-supplied)', value: `${answer.time.value}: ${answer.time.basis ?? ''}` });
     embed = {
       title: answer.answer ?? 'From the story',
-      description: `${quote(answer.passage ?? '')}\n\n${citation(answer)}`,
+      description: `${quote(answer.passage ?? '')}\n\n${citeLine(answer)}`,
       color: CERTAINTY_COLOR[answer.certainty ?? 'reported'],
       fields: fields.length ? fields : undefined,
       footer,
