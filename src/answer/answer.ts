@@ -62,7 +62,7 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
     }
   }
   if (out || !best) return { ...base, message: notFoundMessage(index, base.command, query.text, out?.unknownNames ?? []) };
-  const picked = pickFact(ranked.filter((c) => c.score >= best.score - FACT_WINDOW), query);
+  const picked = pickFact(index, ranked.filter((c) => c.score >= best.score - FACT_WINDOW), query);
   if (picked) return found(base, picked.candidate, picked.fact.answer!.text, attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);
   const attribution = attributionOf(index, best.sentence);
   // "Who said/reported ...": the answer is the source the story cites, unless the question names it already.

@@ -84,7 +84,7 @@ const HEDGE = /\b(believed|alleged(?:ly)?|reportedly|suspected|thought to|said t
 export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
   const best = ranked[0];
-  const fact = best && claimFact(best, query);
+  const fact = best && claimFact(index, best, query);
   const withVerdict = (verdict: Verdict, extra = ''): Answer => {
     const attribution = attributionOf(index, best!.sentence, fact);
     const a: Answer = {

@@ -1,5 +1,5 @@
 import type { AnchoredFact } from '../story/types.ts';
-import { ENTITY_PREFIX, termsOf, tokenize } from '../text/terms.ts';
+import type { StoryIndex } from '../search/index.ts';
 import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import type { Candidate } from './retrieve.ts';
 
@@ -7,8 +7,8 @@ import type { Candidate } from './retrieve.ts';
  * How many of the given question words a fact's quote (or answer, or annotated entities) holds: 1 for the
  * word itself or an alias, 0.7 for a synonym.
  */
-export function sharedWords(fact: AnchoredFact, terms: QueryTerm[]): number {
-  const have = new Set([...tokenize(`${fact.quote.exact} ${fact.answer?.text ?? ''}`).flatMap(termsOf), ...fact.entities.map((id) => ENTITY_PREFIX + id)]);
+export function sharedWords(index: StoryIndex, fact: AnchoredFact, terms: QueryTerm[]): number {
+  const have = index.factTerms.get(fact.id)!;
   let n = 0;
   for (const t of terms) n += [...t.exact].some((f) => have.has(f)) ? 1 : [...t.forms].some((f) => have.has(f)) ? 0.7 : 0;
   return n;
@@ -31,16 +31,16 @@ function kindsFor(query: AnalyzedQuery, facts: AnchoredFact[]): string[][] {
  * must come from such a fact). Best: most asked-about words, then most words, then the better-ranked
  * sentence, then the most specific (shortest) quote.
  */
-export function pickFact(candidates: Candidate[], query: AnalyzedQuery): { fact: AnchoredFact; candidate: Candidate } | undefined {
+export function pickFact(index: StoryIndex, candidates: Candidate[], query: AnalyzedQuery): { fact: AnchoredFact; candidate: Candidate } | undefined {
   const about = predicateTerms(query);
   for (const kinds of kindsFor(query, candidates.flatMap((c) => c.facts))) {
     const fits = candidates.flatMap((candidate, rank) => {
-      const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(f, about) > 0);
+      const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(index, f, about) > 0);
       return candidate.facts
         .filter((f) => kinds.includes(f.kind) && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)))
         // "How many …" wants a figure: a fact whose answer has none does not answer it.
         .filter((f) => query.expect !== 'number' || /\d|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)(?![\w-])/i.test(f.answer!.text) || f.time?.precision === 'duration')
-        .map((fact) => ({ fact, candidate, rank, about: sharedWords(fact, about), all: sharedWords(fact, query.terms) }))
+        .map((fact) => ({ fact, candidate, rank, about: sharedWords(index, fact, about), all: sharedWords(index, fact, query.terms) }))
         .filter((x) => !anyAbout || x.about > 0);
     });
     fits.sort((a, b) => b.about - a.about || b.all - a.all || a.rank - b.rank || a.fact.quote.exact.length - b.fact.quote.exact.length);
@@ -50,8 +50,8 @@ export function pickFact(candidates: Candidate[], query: AnalyzedQuery): { fact:
 }
 
 /** The fact in a sentence a claim is about: the one sharing most of its words (longest quote on a tie). */
-export function claimFact(candidate: Candidate, query: AnalyzedQuery): AnchoredFact | undefined {
+export function claimFact(index: StoryIndex, candidate: Candidate, query: AnalyzedQuery): AnchoredFact | undefined {
   return candidate.facts
-    .map((f) => ({ f, n: sharedWords(f, query.terms) }))
+    .map((f) => ({ f, n: sharedWords(index, f, query.terms) }))
     .sort((a, b) => b.n - a.n || b.f.quote.exact.length - a.f.quote.exact.length)[0]?.f;
 }

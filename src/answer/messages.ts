@@ -43,6 +43,10 @@ export function notFoundMessage(index: StoryIndex, command: Command, query: stri
 
 /** The citation line shared by every found answer: paragraph, attribution, certainty. */
 export function citation(answer: Pick<Answer, 'paragraph' | 'source' | 'certainty'>): string {
-  const where = answer.paragraph === 0 ? 'headline' : `¶${answer.paragraph}`;
-  return `${where} · ${answer.source} · ${answer.certainty}`;
+  return `${paragraphLabel(answer.paragraph)} · ${answer.source} · ${answer.certainty}`;
+}
+
+/** Where a passage sits: "headline" or "¶2". */
+export function paragraphLabel(paragraph: number | null): string {
+  return paragraph === 0 ? 'headline' : `¶${paragraph}`;
 }

@@ -6,11 +6,16 @@ import { helpText, storyOverview } from '../overview.ts';
 
 /** Splits a console line such as `/who greeted Putin --story slug` into a request. */
 export function parseLine(line: string): { command: string; query: string; story?: string } {
-  let text = line.trim();
-  let story: string | undefined;
-  text = text.replace(/(?:^|\s)--story[= ](\S+)/, (_, slug: string) => { story = slug; return ' '; }).trim();
+  const { text, story } = takeStory(line);
   const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(text);
   return { command: (m?.[1] ?? '').toLowerCase(), query: m?.[2] ?? '', story };
+}
+
+/** Removes a `--story <slug>` (or `--story=<slug>`) flag from a line, returning the rest and the slug. */
+function takeStory(line: string): { text: string; story?: string } {
+  let story: string | undefined;
+  const text = line.trim().replace(/(?:^|\s)--story[= ](\S+)/, (_, slug: string) => { story = slug; return ' '; }).trim();
+  return { text, story };
 }
 
 /** Answers one console line; `story`, `help` and `quit` are console commands of their own. */
@@ -22,7 +27,7 @@ export function consoleReply(library: Library, line: string): string | null {
   if (command === 'story' || command === 'stories') return storyOverview(library, story ?? (query || undefined));
   // A line that starts with no command ("Did Kim greet Putin?") is a free question; a typo'd /command is not.
   if (!(COMMANDS as readonly string[]).includes(command) && !line.trim().startsWith('/')) {
-    return renderTerminal(ask(library, { command: 'ask', query: line.replace(/(?:^|\s)--story[= ]\S+/, ' '), story }));
+    return renderTerminal(ask(library, { command: 'ask', query: takeStory(line).text, story }));
   }
   return renderTerminal(ask(library, { command, query, story }));
 }

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Answer, SourceSummary, Verdict } from '../answer/types.ts';
-import { citation } from '../answer/messages.ts';
+import { paragraphLabel } from '../answer/messages.ts';
 
 /** Discord's limits on a message (https://discord.com/developers/docs/resources/message). */
 export const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, fields: 25, embedTotal: 6000, choices: 25, choiceName: 100 } as const;
@@ -32,9 +32,7 @@ const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n')
 
 /** The citation line, emphasised for Discord: **¶2** · source · *certainty*. */
 function citeLine(answer: Answer): string {
-  const [where, ...rest] = citation(answer).split(' · ');
-  const certainty = rest.pop();
-  return `**${where}** · ${escapeMarkdown(rest.join(' · '))} · *${certainty}*`;
+  return `**${paragraphLabel(answer.paragraph)}** · ${escapeMarkdown(answer.source ?? '')} · *${answer.certainty}*`;
 }
 
 const VERDICT_LOOK: Record<Verdict, { title: string; color: number }> = {

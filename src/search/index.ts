@@ -21,6 +21,8 @@ export interface StoryIndex {
   factsBySentence: Map<number, AnchoredFact[]>;
   /** Annotated facts by id. */
   factsById: Map<string, AnchoredFact>;
+  /** Processed terms of each fact (quote, short answer, annotated entities), by fact id. */
+  factTerms: Map<string, Set<string>>;
 }
 
 function termSet(text: string, entityTokens: string): Set<string> {
@@ -65,5 +67,6 @@ export function buildIndex(story: Story): StoryIndex {
   const factsBySentence = new Map<number, AnchoredFact[]>();
   for (const f of story.facts) factsBySentence.set(f.sentence, [...(factsBySentence.get(f.sentence) ?? []), f]);
   const stems = [...vocabulary.keys()].filter((v) => !v.startsWith(ENTITY_PREFIX) && !v.startsWith(SYNONYM_PREFIX) && v.length >= 4);
-  return { story, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, stems, factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])) };
+  const factTerms = new Map(story.facts.map((f) => [f.id, termSet(`${f.quote.exact} ${f.answer?.text ?? ''}`, f.entities.map((id) => ENTITY_PREFIX + id).join(' '))]));
+  return { story, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, stems, factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])), factTerms };
 }
