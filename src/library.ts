@@ -2,6 +2,7 @@ import { buildIndex, type StoryIndex } from './search/index.ts';
 import { loadStories } from './story/load.ts';
 import { answer, blank } from './answer/answer.ts';
 import { COMMANDS, type Answer, type Command } from './answer/types.ts';
+import { engineOptions, type EngineOptions } from './answer/options.ts';
 
 /** Every loaded story, indexed, and which one answers when a command names none. */
 export interface Library {
@@ -13,8 +14,9 @@ export interface Library {
 export class LibraryError extends Error {}
 
 /** Loads and indexes every story under `dir`. The default is `defaultSlug`, else the first annotated story, else the first. */
-export function openLibrary(dir: string, defaultSlug?: string): Library {
-  const stories = new Map(loadStories(dir).map((s) => [s.slug, buildIndex(s)] as const));
+export function openLibrary(dir: string, defaultSlug?: string, options: Partial<EngineOptions> = {}): Library {
+  const opts = engineOptions(options);
+  const stories = new Map(loadStories(dir).map((s) => [s.slug, buildIndex(s, opts)] as const));
   const slugs = [...stories.keys()];
   if (defaultSlug && !stories.has(defaultSlug)) throw new LibraryError(`DEFAULT_STORY "${defaultSlug}" is not loaded (loaded: ${slugs.join(', ')})`);
   const fallback = [...stories.values()].find((s) => s.story.meta.annotated)?.story.slug ?? slugs[0]!;

@@ -3,10 +3,13 @@ import type { AnchoredFact, Story } from '../story/types.ts';
 import { aliasMatcher, type AliasMatcher } from '../text/aliases.ts';
 import { ENTITY_PREFIX, SYNONYM_PREFIX, termsOf, tokenize } from '../text/terms.ts';
 import { createIndex, type SearchDoc } from './options.ts';
+import { DEFAULT_OPTIONS, type EngineOptions } from '../answer/options.ts';
 
 /** A story with everything built once at load: the MiniSearch index and the term sets answering needs. */
 export interface StoryIndex {
   story: Story;
+  /** The engine options this index answers with. */
+  options: EngineOptions;
   mini: MiniSearch<SearchDoc>;
   aliases: AliasMatcher;
   /** Processed terms of each sentence (by sentence index), entity tokens included. */
@@ -37,7 +40,7 @@ export function yearOf(fact: AnchoredFact): string | undefined {
 }
 
 /** Builds the index of one story: paragraphs, sentences and facts as MiniSearch documents. */
-export function buildIndex(story: Story): StoryIndex {
+export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTIONS): StoryIndex {
   const aliases = aliasMatcher([...story.entities, ...story.sources]);
   const mini = createIndex();
   const docs: SearchDoc[] = [];
@@ -68,5 +71,5 @@ export function buildIndex(story: Story): StoryIndex {
   for (const f of story.facts) factsBySentence.set(f.sentence, [...(factsBySentence.get(f.sentence) ?? []), f]);
   const stems = [...vocabulary.keys()].filter((v) => !v.startsWith(ENTITY_PREFIX) && !v.startsWith(SYNONYM_PREFIX) && v.length >= 4);
   const factTerms = new Map(story.facts.map((f) => [f.id, termSet(`${f.quote.exact} ${f.answer?.text ?? ''}`, f.entities.map((id) => ENTITY_PREFIX + id).join(' '))]));
-  return { story, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, stems, factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])), factTerms };
+  return { story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, stems, factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])), factTerms };
 }
