@@ -13,8 +13,6 @@ import { rankSentences, type Candidate } from './retrieve.ts';
 import { listSources } from './sources.ts';
 import { OWN_REPORTING, type Answer, type Command, type QuestionKind, type TimeValue } from './types.ts';
 
-/** Candidates scoring within this of the best may supply the annotated fact. */
-const FACT_WINDOW = 0.15;
 
 const KIND_OF: Partial<Record<Command, QuestionKind>> = { who: 'who', when: 'when', where: 'where', what: 'what', why: 'why' };
 
@@ -52,7 +50,7 @@ function found(base: Answer, candidate: Candidate, short: string | null, attribu
 function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
   const best = ranked[0];
-  const out = outOfStory(query, best);
+  const out = outOfStory(query, best, index.options);
   base.trace = { kind: query.kind, unknownTerms: query.terms.filter((t) => !t.known).map((t) => t.token) };
   if ((query.kind === 'who' || query.kind === 'what') && base.command !== 'why') {
     const def = definition(index, query.text);
@@ -62,14 +60,14 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
     }
   }
   if (out || !best) return { ...base, message: notFoundMessage(index, base.command, query.text, out?.unknownNames ?? []) };
-  const picked = pickFact(index, ranked.filter((c) => c.score >= best.score - FACT_WINDOW), query);
+  const picked = pickFact(index, ranked.filter((c) => c.score >= best.score - index.options.factWindow), query);
   if (picked) return found(base, picked.candidate, picked.fact.answer!.text, attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);
   const attribution = attributionOf(index, best.sentence);
   // "Who said/reported ...": the answer is the source the story cites, unless the question names it already.
   if (query.kind === 'who' && query.speech && attribution.source !== OWN_REPORTING && !attribution.sourceIds.some((id) => query.entities.includes(id))) {
     return found(base, best, attribution.source, attribution);
   }
-  const short = extractAnswer(best.sentence.text, query);
+  const short = extractAnswer(index, best.sentence.index, query);
   // In an annotated story, a question that wants a time, a number or a reason is not answered by a passage
   // that has none (its facts say what it states). In a raw story the passage may still hold what
   // extraction missed, so it is shown.
@@ -99,7 +97,7 @@ function yesNo(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
 function sourceOf(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
   const best = ranked[0];
-  const out = outOfStory(query, best);
+  const out = outOfStory(query, best, index.options);
   if (out || !best) return { ...base, message: notFoundMessage(index, 'sources', query.text, out?.unknownNames ?? []) };
   const fact = best.facts.find((f) => !f.attribution.includes('article'));
   const attribution = attributionOf(index, best.sentence, fact);

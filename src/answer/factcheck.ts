@@ -27,11 +27,10 @@ const FIGURE = /\b\d+(?:[.,]\d+)?\b/;
 
 /** Time words and figures of a claim (years, weekdays, months, numbers) that its best passage does not have. */
 function missingTimes(query: AnalyzedQuery, passage: string, index: StoryIndex, best: Candidate): string[] {
-  const have = index.sentenceTerms[best.sentence.index]!;
-  const out: string[] = [];
+    const out: string[] = [];
   for (const re of [YEAR, WEEKDAY, MONTH, FIGURE]) {
     const m = re.exec(query.text);
-    if (m && !new RegExp(`(?<![\\p{L}\\p{N}])${m[0].replace(/[.]/g, '\\.')}(?![\\p{L}\\p{N}])`, 'iu').test(passage) && !have.has(m[0]) && !out.includes(m[0])) out.push(m[0]);
+    if (m && !new RegExp(`(?<![\\p{L}\\p{N}])${m[0].replace(/[.]/g, '\\.')}(?![\\p{L}\\p{N}])`, 'iu').test(passage) && !index.sentenceTerms[best.sentence.index]!.has(m[0]) && !out.includes(m[0])) out.push(m[0]);
   }
   return out;
 }
@@ -58,8 +57,7 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     if (printed) return `the story gives ${printed}, not ${times[0]}`;
   }
   for (const t of query.terms.filter((t) => !t.known && t.salient && !/\d/.test(t.token))) {
-    // A place stands where the passage has a place, a person where it has a person.
-    const wanted = t.nameKind === 'place' ? ['where'] : t.nameKind ? ['who'] : ['who', 'where'];
+    const wanted = ['who', 'where'];
     const slot = slots.find((f) => wanted.includes(f.kind));
     if (slot) return `the story gives ${slot.answer.text}, not ${t.token}`;
   }
@@ -106,7 +104,7 @@ export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery)
     const clash = conflict(index, query, best, fact);
     if (clash) return withVerdict('contradicted', clash);
   }
-  const out = outOfStory(query, best, true);
+  const out = outOfStory(query, best, index.options, true);
   if (out || !best || best.coverage < SUPPORT_COVERAGE) {
     return { ...base, verdict: 'not_in_story', message: notFoundMessage(index, 'factcheck', query.text, out?.unknownNames ?? []) };
   }

@@ -1,16 +1,16 @@
 import type { AnchoredFact } from '../story/types.ts';
 import type { StoryIndex } from '../search/index.ts';
 import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
-import type { Candidate } from './retrieve.ts';
+import { creditIn, type Candidate } from './retrieve.ts';
 
 /**
- * How many of the given question words a fact's quote (or answer, or annotated entities) holds: 1 for the
- * word itself or an alias, 0.7 for a synonym.
+ * How many of the given question words a fact's quote (or answer, or annotated entities) holds, each
+ * counted by its match credit (1 for the word itself or an alias, less for a typo or a related word).
  */
 export function sharedWords(index: StoryIndex, fact: AnchoredFact, terms: QueryTerm[]): number {
   const have = index.factTerms.get(fact.id)!;
   let n = 0;
-  for (const t of terms) n += [...t.exact].some((f) => have.has(f)) ? 1 : [...t.forms].some((f) => have.has(f)) ? 0.7 : 0;
+  for (const t of terms) n += creditIn(have, t);
   return n;
 }
 
@@ -18,7 +18,7 @@ export function sharedWords(index: StoryIndex, fact: AnchoredFact, terms: QueryT
 function kindsFor(query: AnalyzedQuery, facts: AnchoredFact[]): string[][] {
   const namesSource = query.entities.some((id) => facts.some((f) => f.kind === 'source' && f.answer?.ref === id));
   if (query.kind === 'who' && query.speech && !namesSource) return [['source'], ['who']];
-  if (query.kind === 'what' && /\bfor\s*\??$/i.test(query.text)) return [['what', 'why']];
+  if (query.kind === 'what' && /\bfor\s*\??$/i.test(query.normalized)) return [['what', 'why']];
   // A "what" question no what-fact answers may be asking for a reason or an assessment ("what does it reflect").
   if (query.kind === 'what') return [['what'], ['why']];
   return [[query.kind]];

@@ -6,14 +6,35 @@
 export interface EngineOptions {
   /** Below this answerability (share of the question's weight the best passage covers), the story does not answer. */
   minCoverage: number;
+  /** Above this share of the question's weight in words the story never uses, the question is about something else. */
+  maxUnknownShare: number;
+  /** Coverage above which an unknown name in a question is not enough to abstain (a name the story spells differently). */
+  nameOverrideCoverage: number;
+  /** Credit of a question word found only elsewhere in the sentence's paragraph. */
+  paragraphCredit: number;
+  /** Weight of MiniSearch relevance in the ranking score (coverage weighs 1). */
+  relevanceWeight: number;
+  /** Share of a fact's MiniSearch score that goes to its sentence. */
+  factRelevance: number;
+  /** Share of a paragraph's MiniSearch score that goes to each of its sentences. */
+  paragraphRelevance: number;
+  /** Candidates scoring within this of the best may supply the fact or the short answer. */
+  factWindow: number;
 }
 
 /** The defaults, each chosen by a sweep over all dev sets (see README, "Tuning"). */
 export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   minCoverage: 0.5,
+  maxUnknownShare: 0.6,
+  nameOverrideCoverage: 0.7,
+  paragraphCredit: 0.35,
+  relevanceWeight: 0.25,
+  factRelevance: 0.5,
+  paragraphRelevance: 0.2,
+  factWindow: 0.15,
 };
 
-/** Options with overrides applied; unknown keys are ignored. */
+/** Options with overrides applied. */
 export function engineOptions(overrides: Partial<EngineOptions> = {}): EngineOptions {
   return { ...DEFAULT_OPTIONS, ...overrides };
 }

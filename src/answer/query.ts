@@ -1,33 +1,47 @@
-import nlp from 'compromise';
 import type { StoryIndex } from '../search/index.ts';
-import { ENTITY_PREFIX, SYNONYM_PREFIX, editDistance, termsOf, tokenizeWithOffsets, typoAllowance } from '../text/terms.ts';
+import { normalizeCasual } from '../text/casual.ts';
+import { ENTITY_PREFIX, STOPWORDS, damerau, termsOf, tokenizeWithOffsets, typoAllowance } from '../text/terms.ts';
 import type { QuestionKind } from './types.ts';
 
 /** What kind of short answer a question wants. */
 export type Expect = 'person' | 'time' | 'place' | 'number' | 'reason' | 'thing';
 
+/** How a question word was matched to the story. */
+export type MatchKind = 'exact' | 'name' | 'typo' | 'meaning';
+
 /** One content word of a question and what it matches in the story. */
 export interface QueryTerm {
   token: string;
-  /** The story terms it matches: its own terms, synonyms, entity tokens and close spellings. */
-  forms: Set<string>;
-  /** The forms that are the word itself (stem, close spelling, alias), not a synonym: a full match. */
-  exact: Set<string>;
-  /** Rarity in the story (inverse sentence frequency); unknown words weigh the most. */
+  /** Offset of the word in the question (after normalisation). */
+  start: number;
+  /** The story terms it matches, each with its credit (1 for the word itself, less for a typo or a related word). */
+  forms: Map<string, number>;
+  /** Rarity in the story (inverse sentence frequency); unknown words weigh as rare ones. */
   weight: number;
-  /** Whether the story uses this word (or a synonym, alias or close spelling) at all. */
+  /** Whether the story uses this word (or a close spelling, alias or related word) at all. */
   known: boolean;
-  /** A name, place, organisation or number: if the story never uses it, the story does not answer the question. */
+  /** A name, place, organisation or figure: if the story never uses it, the story does not answer the question. */
   salient: boolean;
-  /** What kind of name it is, when the tagger can tell. */
-  nameKind?: 'person' | 'place' | 'organisation';
+  /** Whether it is a known English word (an unknown one that is not is likely a name or a typo of one). */
+  english: boolean;
+  /** How its best form was matched. */
+  match?: MatchKind;
 }
+
+/** The role the question's wh-word plays: the subject ("who greeted Putin"), the object ("who did Putin praise"), or neither. */
+export type Role = 'subject' | 'object' | 'none';
 
 /** A question read against one story. */
 export interface AnalyzedQuery {
+  /** The question as typed (cleaned). */
   text: string;
+  /** The question in written English: contractions, shorthand and the story's initialisms spelled out. */
+  normalized: string;
   kind: QuestionKind;
   expect: Expect;
+  /** The noun a "what/which/how many X" question asks about ("agency" in "which news agency"). */
+  head?: string;
+  role: Role;
   terms: QueryTerm[];
   /** Entity and source ids the question names. */
   entities: string[];
@@ -35,103 +49,154 @@ export interface AnalyzedQuery {
   speech: boolean;
   /** The claim or question is negated ("did not", "never"). */
   negated: boolean;
+  /** A yes/no question ("did Kim greet Putin"). */
+  yesNo: boolean;
 }
 
 /** One modifier word between "what/which" and its noun ("which news agency"), but not a verb ("what did the …"). */
-const MOD = '(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\\b)\\w+ )?';
-const TIME_NOUNS = 'year|date|day|month|time|century|decade|period|era|season|week|hour|age';
-const PLACE_NOUNS = 'place|city|town|location|region|state|area|venue|continent|island|river|street|building|stadium|site|capital';
-const PERSON_NOUNS = 'person|people|man|woman|men|women|group|organi[sz]ation|company|team|agency|newspaper|country|nation|outlet|leader|official|body|player|artist|author|politician|scientist|president|king|queen|party|band|club';
-
-/** The sentence frequency an unknown common word is weighted as (a middling word). */
-const UNKNOWN_WORD_DF = 2;
+const MOD = '(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\\b)[\\w-]+ )?';
+const TIME_NOUNS = 'year|date|day|month|time|century|decade|period|era|season|week|hour|age|minute|morning|night|evening|afternoon';
+const PLACE_NOUNS = 'place|city|town|location|region|state|area|venue|continent|island|river|street|building|stadium|site|capital|country|nation|province|county|village';
+const PERSON_NOUNS = 'person|people|man|woman|men|women|group|organi[sz]ation|company|team|agency|newspaper|paper|outlet|leader|official|body|bodies|player|artist|author|politician|scientist|president|king|queen|party|band|club|justice|judge|coach|minister|reporter|journalist|broadcaster|institute|firm|network|analyst|customer|customers|state official';
 
 /** Detects the question kind and the answer type it expects from the question's words. */
 export function detectKind(question: string): { kind: QuestionKind; expect: Expect } {
   const q = question.toLowerCase().replace(/^[^a-z0-9]+/, '');
-  const lead = '^(?:(?:and|so|but|ok|okay|hey|please|tell me|do you know)\\s*,?\\s+)?(?:in|on|at|during|by|since|until|from|to|of|for)?\\s*';
+  const lead = '^(?:(?:and|so|but|ok|okay|hey|please|tell me|do you know|according to [^,]+,|per [^,]+,)\\s*,?\\s*)?(?:in|on|at|during|by|since|until|from|to|of|for)?\\s*';
   const re = (body: string) => new RegExp(lead + body);
   if (re(`(?:what|which) ${MOD}(?:${TIME_NOUNS})s?\\b`).test(q) || re('when\\b').test(q) || /\bhow long ago\b/.test(q)) return { kind: 'when', expect: 'time' };
-  if (re('how (?:many|much|long|old|far|big|tall|large|high|often|deep|wide|heavy)\\b').test(q)) return { kind: 'what', expect: 'number' };
+  if (re('how (?:many|much|long|old|far|big|tall|large|high|often|deep|wide|heavy|quick|quickly|fast|soon)\\b').test(q) || re('by how (?:much|many)\\b').test(q)) return { kind: 'what', expect: 'number' };
   if (/^(?:in|to|from|at|into|within) (?:what|which) (?:country|nation)\b/.test(q)) return { kind: 'where', expect: 'place' };
   if (re('where\\b').test(q) || re(`(?:what|which) ${MOD}(?:${PLACE_NOUNS})\\b`).test(q)) return { kind: 'where', expect: 'place' };
-  if (re('(?:who|whom|whose)\\b').test(q) || re(`(?:what|which) ${MOD}(?:${PERSON_NOUNS})\\b`).test(q)) return { kind: 'who', expect: 'person' };
+  if (re('(?:who|whom|whose)\\b').test(q) || re(`(?:what|which) ${MOD}${MOD}(?:${PERSON_NOUNS})\\b`).test(q)) return { kind: 'who', expect: 'person' };
   if (re('(?:why|how come)\\b').test(q) || /^(?:for )?what (?:reason|caused|led to|motivated)\b/.test(q)) return { kind: 'why', expect: 'reason' };
-  // A question word later in the sentence ("Putin was greeted by who?").
+  // A question word later in the sentence ("Putin was greeted by who?", "kim was in russia when exactly").
   const later = /\b(who|whom|when|where|why)\b/.exec(q)?.[1];
   if (later === 'when') return { kind: 'when', expect: 'time' };
   if (later === 'where') return { kind: 'where', expect: 'place' };
   if (later === 'why') return { kind: 'why', expect: 'reason' };
   if (later) return { kind: 'who', expect: 'person' };
+  if (/\b(?:what|which) (?:yr|year)\b/.test(q)) return { kind: 'when', expect: 'time' };
+  if (/\bhow many\b/.test(q)) return { kind: 'what', expect: 'number' };
   return { kind: 'what', expect: 'thing' };
 }
 
-const SPEECH = /\b(said|say|says|saying|report(?:s|ed|ing)?|describ\w*|call(?:s|ed)?|claim\w*|announc\w*|told|tell|according|stated?|wrote|writes?|written|publish\w*|quot\w*|source)\b/i;
-const NEGATION = /\b(not|never|no|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't|won't|neither|nor)\b|n't\b/i;
+const SPEECH = /\b(said|say|says|saying|report(?:s|ed|ing)?|describ\w*|call(?:s|ed)?|claim\w*|announc\w*|told|tell|according|stated?|wrote|writes?|written|publish\w*|quot\w*|source|put out)\b/i;
+const NEGATION = /\b(not|never|no|neither|nor|without|cannot)\b|n't\b/i;
+const YES_NO = /^(?:did|does|do|is|was|are|were|has|have|had|can|could|will|would|should)\s+\S/i;
+const AUX = '(?:did|does|do|has|have|had|will|would|can|could|should|is|was|are|were)';
 
-/** The question's words about what it asks, as opposed to the names in it (people, places, figures). */
-export function predicateTerms(query: AnalyzedQuery): QueryTerm[] {
-  return query.terms.filter((t) => !t.salient && ![...t.forms].some((f) => f.startsWith(ENTITY_PREFIX)));
+/** The role of the wh-word: "who greeted X" asks the subject; "who did X greet" the object. */
+function roleOf(q: string): Role {
+  const s = q.toLowerCase();
+  if (new RegExp(`^(?:who|whom|what|which(?: \\w+){0,2})\\s+${AUX}\\s+(?!been\\b)\\S+`).test(s)) {
+    // "who was greeted", "what is X": passive or copula: the subject of the clause is not the one asked.
+    if (new RegExp(`^\\S+(?: \\w+){0,2}\\s+(?:is|was|are|were)\\b`).test(s)) return new RegExp('\\b(?:is|was|are|were)\\s+\\w+ed\\b(?!\\s+by\\b)').test(s) ? 'object' : 'none';
+    return 'object';
+  }
+  if (/^(?:who|which(?: \w+){0,2})\s+(?!is\b|was\b|are\b|were\b)\w+/.test(s)) return 'subject';
+  return 'none';
+}
+
+/** The noun a "what/which/how many X" question asks about. */
+function headOf(q: string): string | undefined {
+  const m = /\b(?:what|which|how many|how much)\s+(?:kind of |type of |sort of )?([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(q);
+  if (!m?.[1]) return undefined;
+  const first = m[1].toLowerCase();
+  if (/^(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|the|a|an|he|she|they|it)$/.test(first)) return undefined;
+  const second = m[2]?.toLowerCase();
+  // "which news agency": the head is the last noun of the pair.
+  const head = second && !STOPWORDS.has(second) && !/^(?:is|was|are|were|did|does|do|has|have|had)$/.test(second) && !/(?:ed|ing)$/.test(second) ? second : first;
+  return termsOf(head)[0];
+}
+
+/** Spells out the story's initialisms ("nk" → "North Korea") where the word is not itself a word of the story. */
+function expandInitialisms(index: StoryIndex, text: string): string {
+  if (!index.initialisms.size) return text;
+  return text.replace(/(?<![\p{L}\p{N}])([\p{L}.]{2,6})(?![\p{L}\p{N}])/gu, (word: string, _: string, offset: number) => {
+    const key = word.replace(/\./g, '').toLowerCase();
+    const phrase = index.initialisms.get(key);
+    if (!phrase) return word;
+    // A lower-case function word ("us", "it") is an initialism only after "the" ("the us").
+    const lowerWord = word === word.toLowerCase();
+    if (lowerWord && STOPWORDS.has(key) && !/\bthe\s+$/i.test(text.slice(0, offset))) return word;
+    if (index.vocabulary.has(termsOf(word)[0] ?? '') && !STOPWORDS.has(key)) return word;
+    return phrase;
+  });
 }
 
 /** Reads a question against a story: its kind, content words, what of it the story knows. */
-export function analyzeQuery(index: StoryIndex, text: string, forceKind?: QuestionKind): AnalyzedQuery {
-  const detected = detectKind(text);
+export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: QuestionKind): AnalyzedQuery {
+  const text = rawText;
+  const normalized = expandInitialisms(index, normalizeCasual(text));
+  const detected = detectKind(normalized);
   const kind = forceKind ?? detected.kind;
   const expect: Expect = forceKind && forceKind !== detected.kind
-    ? ({ who: 'person', when: 'time', where: 'place', why: 'reason', what: 'thing' } as const)[forceKind]
+    ? ({ who: 'person', when: 'time', where: 'place', why: 'reason', what: detected.expect === 'number' ? 'number' : 'thing' } as const)[forceKind]
     : detected.expect;
   const n = index.story.sentences.length;
   const idf = (df: number) => Math.log(1 + n / Math.max(df, 0.5));
-  const tagged = new Map<string, string[]>();
-  for (const t of nlp(text).json() as { terms: { text: string; tags: string[] }[] }[]) {
-    for (const term of t.terms) tagged.set(term.text.toLowerCase().replace(/[^\p{L}\p{N}'-]/gu, ''), term.tags);
-  }
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  const mentions = index.aliases.spans(text);
-  for (const { token, start } of tokenizeWithOffsets(text)) {
+  const mentions = index.aliases.spans(normalized);
+  const lexicon = index.meaning;
+  for (const { token, start } of tokenizeWithOffsets(normalized)) {
     const own = termsOf(token);
     if (!own.length) continue;
     const key = own[0]!;
     if (seen.has(key)) continue;
     seen.add(key);
-    const forms = new Set(own.filter((t) => !t.startsWith(SYNONYM_PREFIX)));
+    const forms = new Map<string, number>();
+    let match: MatchKind | undefined;
+    const add = (term: string, credit: number, how: MatchKind) => {
+      if ((forms.get(term) ?? 0) < credit) forms.set(term, credit);
+      if (!match || credit === 1) match = how;
+    };
+    for (const t of own) if (index.vocabulary.has(t)) add(t, 1, 'exact');
     // A word inside an alias ("North" of "North Korea") matches the entity wherever the story names it.
-    for (const m of mentions) if (m.start <= start && start < m.end) for (const id of m.ids) forms.add(ENTITY_PREFIX + id);
-    for (const t of own) {
-      if (index.vocabulary.has(t) || t.includes(':')) continue;
-      const allowance = typoAllowance(t);
+    for (const m of mentions) if (m.start <= start && start < m.end) for (const id of m.ids) add(ENTITY_PREFIX + id, 1, 'name');
+    const lower = token.toLowerCase();
+    // A name typed without its apostrophe ("putins", "natos").
+    if (!forms.size && lower.endsWith('s') && lower.length > 3) for (const t of termsOf(lower.slice(0, -1))) if (index.vocabulary.has(t) && index.nameWords.has(lower.slice(0, -1))) add(t, 1, 'name');
+    const english = lexicon.isWord(lower);
+    // Close spellings of the story's own words, for a word that is not an English word (or is a rare one).
+    if (!forms.size || (!english && ![...forms.values()].some((c) => c === 1))) {
+      const allowance = typoAllowance(lower);
       if (allowance > 0) {
-        for (const v of index.stems) if (editDistance(t, v, allowance) <= allowance) forms.add(v);
-      } else if (t.length === 4) {
-        // A four-letter word may have lost a letter ("Putn"): one insertion, same first letter, nothing else.
-        for (const v of index.stems) if (v.length === 5 && v[0] === t[0] && editDistance(t, v, 1) === 1) forms.add(v);
+        for (const [surface, stems] of index.surface) {
+          if (Math.abs(surface.length - lower.length) > allowance || surface[0] !== lower[0] && allowance < 2) continue;
+          if (damerau(lower, surface, allowance) <= allowance) for (const s of stems) add(s, 0.9, 'typo');
+        }
       }
     }
-    const exact = new Set(forms);
-    for (const t of own) forms.add(t);
-    // Rarity of the word itself when the story uses it; else of the commonest form it matches.
-    const dfs = [...forms].map((f) => index.vocabulary.get(f) ?? 0);
+    // Related words (WordNet: synonyms, derivations, pertainyms) that the story uses.
+    for (const [term, credit] of lexicon.storyTermsFor(lower)) if (!forms.has(term)) add(term, credit, 'meaning');
+    const dfs = [...forms.keys()].map((f) => index.vocabulary.get(f) ?? 0);
     const known = dfs.some((df) => df > 0);
-    const df = index.vocabulary.get(key) ?? Math.max(0, ...dfs);
-    const tags = tagged.get(token.toLowerCase()) ?? [];
-    // Names and figures (a year, "2010") are salient; number words ("nine", "fourth") are not.
-    const salient = /\d{3,}/.test(token) || tags.some((tag) => ['ProperNoun', 'Person', 'Place', 'Organization'].includes(tag));
-    // An unknown verb or adjective is often a paraphrase ("land" for "arrive"): it weighs like a middling
-    // word; an unknown noun ("moon") like a rare one; an unknown name the most.
-    const noun = tags.includes('Noun') && !tags.includes('Pronoun');
-    const weight = known ? idf(df) : salient ? idf(0) : idf(noun ? 1 : UNKNOWN_WORD_DF);
-    const nameKind = tags.includes('Place') ? 'place' as const : tags.includes('Person') ? 'person' as const : tags.includes('Organization') ? 'organisation' as const : undefined;
-    terms.push({ token, forms, exact, weight, known, salient, ...(nameKind ? { nameKind } : {}) });
+    const exactDf = own.map((t) => index.vocabulary.get(t) ?? 0).find((df) => df > 0);
+    const df = exactDf ?? Math.max(0, ...dfs);
+    const typedAsName = /^\p{Lu}/u.test(token) && start > 0;
+    const figure = /\d/.test(token) && !/^\d{1,2}$/.test(token);
+    const salient = figure || index.nameWords.has(lower) || [...forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX)) || (!known && (!english || typedAsName));
+    const weight = known ? idf(df) : salient ? idf(0) : idf(1);
+    terms.push({ token, start, forms, weight, known, salient, english, ...(match ? { match } : {}) });
   }
   return {
     text,
+    normalized,
     kind,
     expect,
+    head: headOf(normalized),
+    role: roleOf(normalized),
     terms,
-    entities: index.aliases.find(text),
-    speech: SPEECH.test(text),
-    negated: NEGATION.test(text),
+    entities: index.aliases.find(normalized),
+    speech: SPEECH.test(normalized),
+    negated: NEGATION.test(normalized),
+    yesNo: YES_NO.test(normalized),
   };
+}
+
+/** The question's words about what it asks, as opposed to the names in it (people, places, figures). */
+export function predicateTerms(query: AnalyzedQuery): QueryTerm[] {
+  return query.terms.filter((t) => !t.salient && ![...t.forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX)));
 }

@@ -15,59 +15,64 @@ export interface Candidate {
   facts: AnchoredFact[];
 }
 
-/** Weight of a question word found only in the sentence's paragraph, not the sentence itself. */
-const PARAGRAPH_CREDIT = 0.35;
-/** Weight of a question word matched only through a synonym ("met" for "greeted"). */
-const SYNONYM_CREDIT = 0.7;
-
-const covers = (set: Set<string>, term: QueryTerm) => [...term.forms].some((f) => set.has(f));
-/** 1 for the word itself, SYNONYM_CREDIT for a synonym, 0 for neither. */
-const credit = (set: Set<string>, term: QueryTerm) => ([...term.exact].some((f) => set.has(f)) ? 1 : covers(set, term) ? SYNONYM_CREDIT : 0);
+/** The credit a set of terms gives a question word: its best form present, 0 when none is. */
+export function creditIn(set: ReadonlySet<string>, term: QueryTerm): number {
+  let best = 0;
+  for (const [form, credit] of term.forms) if (credit > best && set.has(form)) best = credit;
+  return best;
+}
 
 /** Share of the question's weight that a sentence covers. */
 export function coverage(index: StoryIndex, query: AnalyzedQuery, sentence: Sentence, terms: QueryTerm[] = query.terms): number {
-  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  let total = 0;
+  for (const t of terms) total += t.weight;
   if (total === 0) return 0;
   const inSentence = index.sentenceTerms[sentence.index]!;
   const inParagraph = index.paragraphTerms[sentence.paragraph]!;
+  const paragraphCredit = index.options.paragraphCredit;
   let got = 0;
-  for (const t of terms) got += t.weight * Math.max(credit(inSentence, t), credit(inParagraph, t) * PARAGRAPH_CREDIT);
+  for (const t of terms) got += t.weight * Math.max(creditIn(inSentence, t), creditIn(inParagraph, t) * paragraphCredit);
   return got / total;
 }
 
 /** The question words (by token) a sentence holds. */
 export function coveredTokens(index: StoryIndex, query: AnalyzedQuery, sentence: Sentence): string[] {
   const set = index.sentenceTerms[sentence.index]!;
-  return query.terms.filter((t) => covers(set, t)).map((t) => t.token);
+  return query.terms.filter((t) => creditIn(set, t) > 0).map((t) => t.token);
 }
 
 /**
- * Ranks the story's sentences for a question. MiniSearch scores paragraphs, sentences and facts in one
- * query (fields and boosts from search/options.ts); each sentence collects its own score, half its facts'
- * and a fifth of its paragraph's. The rank is then coverage of the question's words, relevance breaking ties.
+ * Ranks the story's sentences for a question. Every sentence holding one of the question's forms is a
+ * candidate; its coverage of the question's weight ranks it, and MiniSearch relevance (its own score,
+ * half its facts' and a fifth of its paragraph's, with fields and boosts from search/options.ts) breaks
+ * near-ties.
  */
 export function rankSentences(index: StoryIndex, query: AnalyzedQuery, limit = 5): Candidate[] {
-  const { story, mini } = index;
-  const entityTokens = query.entities.map((id) => ENTITY_PREFIX + id).join(' ');
+  const { story, mini, options } = index;
+  const pool = new Set<number>();
+  for (const t of query.terms) for (const form of t.forms.keys()) for (const s of index.postings.get(form) ?? []) pool.add(s);
+  if (!pool.size) return [];
   const raw = new Map<number, number>();
-  const add = (s: number, v: number) => raw.set(s, (raw.get(s) ?? 0) + v);
-  const results = mini.search(`${query.terms.map((t) => t.token).join(' ')} ${entityTokens}`.trim());
-  for (const r of results) {
+  const add = (s: number, v: number) => { if (pool.has(s)) raw.set(s, (raw.get(s) ?? 0) + v); };
+  const words = query.terms.map((t) => t.token);
+  const entityTokens = query.entities.map((id) => ENTITY_PREFIX + id);
+  for (const r of mini.search([...words, ...entityTokens].join(' '))) {
     if (r.type === 'sentence') add(r.ref as number, r.score);
     else if (r.type === 'fact') {
       const fact = index.factsById.get(r.ref as string);
-      if (fact) add(fact.sentence, r.score * 0.5);
+      if (fact) add(fact.sentence, r.score * options.factRelevance);
     } else {
-      for (const s of story.sentences) if (s.paragraph === r.ref) add(s.index, r.score * 0.2);
+      for (const s of story.sentences) if (s.paragraph === r.ref) add(s.index, r.score * options.paragraphRelevance);
     }
   }
-  const best = Math.max(0, ...raw.values());
+  let best = 0;
+  for (const v of raw.values()) if (v > best) best = v;
   const candidates: Candidate[] = [];
-  for (const [s, v] of raw) {
+  for (const s of pool) {
     const sentence = story.sentences[s]!;
     const cov = coverage(index, query, sentence);
-    const relevance = best > 0 ? v / best : 0;
-    candidates.push({ sentence, coverage: cov, relevance, score: cov + 0.25 * relevance, facts: index.factsBySentence.get(s) ?? [] });
+    const relevance = best > 0 ? (raw.get(s) ?? 0) / best : 0;
+    candidates.push({ sentence, coverage: cov, relevance, score: cov + options.relevanceWeight * relevance, facts: index.factsBySentence.get(s) ?? [] });
   }
   return candidates.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index).slice(0, limit);
 }

@@ -1,11 +1,13 @@
 import type MiniSearch from 'minisearch';
+import { DEFAULT_OPTIONS, type EngineOptions } from '../answer/options.ts';
 import type { AnchoredFact, Story } from '../story/types.ts';
 import { aliasMatcher, type AliasMatcher } from '../text/aliases.ts';
-import { ENTITY_PREFIX, SYNONYM_PREFIX, termsOf, tokenize } from '../text/terms.ts';
+import { analyzeParagraph, type SentenceAnalysis } from '../text/analyze.ts';
+import { tableMeaning, type Meaning } from '../text/meaning.ts';
+import { ENTITY_PREFIX, STOPWORDS, normalizeText, termsOf, tokenize } from '../text/terms.ts';
 import { createIndex, type SearchDoc } from './options.ts';
-import { DEFAULT_OPTIONS, type EngineOptions } from '../answer/options.ts';
 
-/** A story with everything built once at load: the MiniSearch index and the term sets answering needs. */
+/** A story with everything built once at load: the MiniSearch index and what answering needs per sentence. */
 export interface StoryIndex {
   story: Story;
   /** The engine options this index answers with. */
@@ -18,8 +20,20 @@ export interface StoryIndex {
   paragraphTerms: Set<string>[];
   /** Every processed term of the story, with the number of sentences holding it. */
   vocabulary: Map<string, number>;
-  /** The plain word stems of the vocabulary (no entity or synonym tokens), for typo matching. */
-  stems: string[];
+  /** For each term, the sentences holding it (ascending). */
+  postings: Map<string, number[]>;
+  /** Each lower-case word the story uses, with its terms: what a misspelt question word is compared with. */
+  surface: Map<string, string[]>;
+  /** Lower-case words that are (parts of) names in the story: "putin", "korea", "kcna". */
+  nameWords: Set<string>;
+  /** Initialisms of the story's multi-word names, lower case ("nk" → "North Korea"). */
+  initialisms: Map<string, string>;
+  /** Word meaning against this story's vocabulary. */
+  meaning: Meaning;
+  /** Per sentence: words with tags and typed candidate spans. */
+  analyses: SentenceAnalysis[];
+  /** Per sentence, per word of its analysis: the terms that word is indexed under (entity tokens included). */
+  wordTerms: string[][][];
   /** Annotated facts by the sentence they sit in. */
   factsBySentence: Map<number, AnchoredFact[]>;
   /** Annotated facts by id. */
@@ -39,7 +53,21 @@ export function yearOf(fact: AnchoredFact): string | undefined {
   return fact.time?.value && /^\d{4}/.test(fact.time.value) ? fact.time.value.slice(0, 4) : undefined;
 }
 
-/** Builds the index of one story: paragraphs, sentences and facts as MiniSearch documents. */
+/** Initials of a multi-word name: "North Korea" → "nk", "National Security Council" → "nsc". */
+function initialsOf(name: string): string | null {
+  const words = name.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w) && !STOPWORDS.has(w.toLowerCase()));
+  if (words.length < 2 || words.length > 5 || !words.every((w) => /^\p{Lu}/u.test(w))) return null;
+  return words.map((w) => w[0]!.toLowerCase()).join('');
+}
+
+/** The publication date of a story, when it has one, as a reference for relative dates. */
+function referenceDate(story: Story): Date | undefined {
+  const v = story.meta.published?.value;
+  const d = v && /^\d{4}-\d{2}-\d{2}/.test(v) ? new Date(`${v.slice(0, 10)}T12:00:00Z`) : undefined;
+  return d && !Number.isNaN(d.getTime()) ? d : undefined;
+}
+
+/** Builds the index of one story: paragraphs, sentences and facts as MiniSearch documents, and per-sentence analyses. */
 export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTIONS): StoryIndex {
   const aliases = aliasMatcher([...story.entities, ...story.sources]);
   const mini = createIndex();
@@ -53,7 +81,7 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
     docs.push({ id: `s${s.index}`, type: 'sentence', ref: s.index, text: s.text, answer: '', entities: aliases.tokens(s.text), context });
   }
   for (const f of story.facts) {
-    const entities = [...new Set([...f.entities, ...aliases.find(f.quote.exact)])].map((id) => `entity:${id}`).join(' ');
+    const entities = [...new Set([...f.entities, ...aliases.find(f.quote.exact)])].map((id) => `${ENTITY_PREFIX}${id}`).join(' ');
     docs.push({ id: `f:${f.id}`, type: 'fact', ref: f.id, text: f.quote.exact, answer: [f.answer?.text ?? '', yearOf(f) ?? ''].join(' ').trim(), entities, context: '' });
   }
   mini.addAll(docs);
@@ -66,10 +94,52 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
     if (year) { sentenceTerms[f.sentence]!.add(year); paragraphTerms[f.paragraph]!.add(year); }
   }
   const vocabulary = new Map<string, number>();
-  for (const set of sentenceTerms) for (const t of set) vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
+  const postings = new Map<string, number[]>();
+  sentenceTerms.forEach((set, i) => {
+    for (const t of set) {
+      vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
   const factsBySentence = new Map<number, AnchoredFact[]>();
   for (const f of story.facts) factsBySentence.set(f.sentence, [...(factsBySentence.get(f.sentence) ?? []), f]);
-  const stems = [...vocabulary.keys()].filter((v) => !v.startsWith(ENTITY_PREFIX) && !v.startsWith(SYNONYM_PREFIX) && v.length >= 4);
   const factTerms = new Map(story.facts.map((f) => [f.id, termSet(`${f.quote.exact} ${f.answer?.text ?? ''}`, f.entities.map((id) => ENTITY_PREFIX + id).join(' '))]));
-  return { story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, stems, factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])), factTerms };
+
+  // Sentence analyses: one compromise parse per paragraph.
+  const reference = referenceDate(story);
+  const analyses: SentenceAnalysis[] = new Array(story.sentences.length);
+  story.paragraphs.forEach((paragraph, p) => {
+    const sentences = story.sentences.filter((s) => s.paragraph === p);
+    const results = analyzeParagraph(paragraph, sentences, reference);
+    sentences.forEach((s, i) => { analyses[s.index] = results[i]!; });
+  });
+  const surface = new Map<string, string[]>();
+  const nameWords = new Set<string>();
+  const initialisms = new Map<string, string>();
+  const wordTerms = story.sentences.map((s, i) => {
+    const mentions = aliases.spans(s.text);
+    return analyses[i]!.words.map((w) => {
+      const lower = w.text.toLowerCase();
+      const terms = termsOf(w.text);
+      if (terms.length && !surface.has(lower)) surface.set(lower, terms);
+      if (w.tags.includes('ProperNoun') && !STOPWORDS.has(lower)) nameWords.add(lower.replace(/['’]s$/, ''));
+      const ids = mentions.filter((m) => m.start < w.end && w.start < m.end).flatMap((m) => m.ids.map((id) => ENTITY_PREFIX + id));
+      return [...terms, ...ids];
+    });
+  });
+  // Names: declared entities and sources (with every alias), and runs of capitalised words in the text.
+  const names = [...story.entities, ...story.sources].flatMap((e) => [e.name, ...e.aliases]);
+  for (const name of names) for (const w of normalizeText(name).toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w && !STOPWORDS.has(w)) nameWords.add(w);
+  for (const a of analyses) for (const span of a.spans) if (span.kind === 'person' || span.kind === 'place' || span.kind === 'organisation' || span.kind === 'name') names.push(span.text);
+  for (const name of names) {
+    const initials = initialsOf(normalizeText(name));
+    if (initials && !initialisms.has(initials)) initialisms.set(initials, name.replace(/['’]s$/, ''));
+  }
+  const meaning = tableMeaning(new Set(vocabulary.keys()));
+  return {
+    story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, postings, surface, nameWords, initialisms, meaning, analyses, wordTerms,
+    factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])), factTerms,
+  };
 }

@@ -1,10 +1,8 @@
 import { stemmer } from 'stemmer';
-import { PHRASAL, SYNONYM_GROUPS } from './synonyms.ts';
+import { PHRASAL } from './synonyms.ts';
 
 /** Prefix of the tokens that stand for a story entity (added from the alias table, never stemmed). */
 export const ENTITY_PREFIX = 'entity:';
-/** Prefix of the tokens that stand for a synonym group. */
-export const SYNONYM_PREFIX = 'syn:';
 
 /** English function words and question words: they carry no content for matching. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -51,20 +49,10 @@ export function stem(word: string): string {
   return /^\d+$/.test(w) ? w : stemmer(w);
 }
 
-const SYNONYMS = new Map<string, string>();
-for (const group of SYNONYM_GROUPS) {
-  const name = SYNONYM_PREFIX + stem(group[0]!);
-  for (const word of group) SYNONYMS.set(stem(word), name);
-}
-
-/** The synonym-group token of a stem, if it belongs to a group. */
-export function synonymOf(stemmed: string): string | undefined {
-  return SYNONYMS.get(stemmed);
-}
-
 /**
- * Turns one token into the terms it is indexed and searched under: the stem, its parts when hyphenated
- * ("multi-polar" → multipolar, multi, polar), and its synonym group. Stopwords give nothing.
+ * Turns one token into the terms it is indexed and searched under: the stem, and its parts when hyphenated
+ * ("multi-polar" → multipolar, multi, polar). Stopwords give nothing. Related words (synonyms,
+ * derivations) are not terms: the story's meaning map (src/text/meaning.ts) links them at query time.
  */
 export function termsOf(token: string): string[] {
   if (token.startsWith(ENTITY_PREFIX)) return [token];
@@ -74,16 +62,35 @@ export function termsOf(token: string): string[] {
   const joined = lower.replace(/['-]/g, '');
   if (joined.length > 0) out.add(stem(joined));
   if (/[-]/.test(lower)) for (const part of lower.split('-')) if (part && !STOPWORDS.has(part)) out.add(stem(part));
-  for (const term of [...out]) {
-    const syn = synonymOf(term);
-    if (syn) out.add(syn);
-  }
   return [...out];
 }
 
 /** Content tokens of a text: tokens that are not stopwords. */
 export function contentTokens(text: string): string[] {
   return tokenize(text).filter((t) => termsOf(t).length > 0);
+}
+
+/**
+ * Bounded Damerau-Levenshtein distance (optimal string alignment: a swap of two neighbouring letters,
+ * "nroth" for "north", counts as one edit). Returns max+1 as soon as the distance must exceed max.
+ */
+export function damerau(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
+      row.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
 }
 
 /** Bounded Levenshtein distance: returns max+1 as soon as the distance must exceed max. */
@@ -106,6 +113,6 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** How many typos a term of this length may carry: none for short words, so "war" never matches "car". */
 export function typoAllowance(term: string): number {
-  if (term.startsWith(ENTITY_PREFIX) || term.startsWith(SYNONYM_PREFIX) || /\d/.test(term)) return 0;
+  if (term.startsWith(ENTITY_PREFIX) || /\d/.test(term)) return 0;
   return term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0;
 }
