@@ -1,18 +1,18 @@
 import type { StoryIndex } from '../search/index.ts';
 import type { AnchoredFact } from '../story/types.ts';
+import { describeAnswer } from '../render/messages.ts';
 import { attributionOf, type Attribution } from './attribution.ts';
+import { definition } from './define.ts';
 import { extractAnswer } from './extract.ts';
 import { factcheck } from './factcheck.ts';
-import { cleanQuery } from './input.ts';
-import { citation, echo, notFoundMessage } from './messages.ts';
-import { analyzeQuery, type AnalyzedQuery } from './query.ts';
 import { pickFact } from './facts.ts';
-import { definition } from './define.ts';
+import { cleanQuery } from './input.ts';
+import { analyzeQuery, type AnalyzedQuery } from './query.ts';
 import { outOfStory } from './relevance.ts';
 import { rankSentences, type Candidate } from './retrieve.ts';
 import { listSources } from './sources.ts';
+import { splitParts } from './parts.ts';
 import { OWN_REPORTING, type Answer, type Command, type QuestionKind, type TimeValue } from './types.ts';
-
 
 const KIND_OF: Partial<Record<Command, QuestionKind>> = { who: 'who', when: 'when', where: 'where', what: 'what', why: 'why' };
 
@@ -24,8 +24,10 @@ export function blank(index: StoryIndex, command: Command, query: string): Answe
 function timeOf(fact: AnchoredFact | undefined): TimeValue | undefined {
   const t = fact?.time;
   if (!t) return undefined;
-  const basis = t.basis && ('annotator' in t.basis ? t.basis.basis : (t.basis.note ?? 'from the text'));
-  return { text: t.text, value: t.value, precision: t.precision, basis, annotator: t.basis ? 'annotator' in t.basis : undefined };
+  const b = t.basis as (Record<string, unknown> | undefined);
+  const annotator = b ? 'annotator' in b : undefined;
+  const basis = b && (typeof b.basis === 'string' ? b.basis : typeof b.note === 'string' ? b.note : 'from the text');
+  return { text: t.text, value: t.value, precision: t.precision, basis, annotator };
 }
 
 function found(base: Answer, candidate: Candidate, short: string | null, attribution: Attribution, fact?: AnchoredFact): Answer {
@@ -41,46 +43,55 @@ function found(base: Answer, candidate: Candidate, short: string | null, attribu
   };
   const time = timeOf(fact);
   if (time) a.time = time;
-  const timeNote = time?.value && time.annotator ? ` (${time.value}; date supplied by the annotator, not the article)` : '';
-  a.message = `${short ? `${short}${timeNote}\n` : ''}“${a.passage}”\n— ${citation(a)}`;
   return a;
 }
 
+/** The closest passage, for a "the story doesn't say" answer. */
+function notFound(base: Answer, closest: Candidate | undefined, unknownNames: string[], missing?: Answer['missing']): Answer {
+  return {
+    ...base,
+    found: false,
+    ...(unknownNames.length ? { unknownNames } : {}),
+    ...(missing ? { missing } : {}),
+    ...(closest && closest.coverage > 0 ? { closest: { passage: closest.sentence.text, paragraph: closest.sentence.paragraph } } : {}),
+  };
+}
+
+/** Question types whose answer must be of that type. */
+const TYPED = new Set(['time', 'number', 'reason', 'place', 'person']);
+
 /** who / when / where / what / why / ask: a short answer of the right type and the passage it comes from. */
 function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
-  const ranked = rankSentences(index, query);
+  const ranked = rankSentences(index, query, 8);
   const best = ranked[0];
   const out = outOfStory(query, best, index.options);
   base.trace = { kind: query.kind, unknownTerms: query.terms.filter((t) => !t.known).map((t) => t.token) };
   if ((query.kind === 'who' || query.kind === 'what') && base.command !== 'why') {
-    const def = definition(index, query.text);
+    const def = definition(index, query.normalized);
     if (def) {
       const c = { sentence: def.sentence, coverage: 1, relevance: 1, score: 1, facts: index.factsBySentence.get(def.sentence.index) ?? [] };
       return found(base, c, def.answer, attributionOf(index, def.sentence));
     }
   }
-  if (out || !best) return { ...base, message: notFoundMessage(index, base.command, query.text, out?.unknownNames ?? []) };
-  const picked = pickFact(index, ranked.filter((c) => c.score >= best.score - index.options.factWindow), query);
+  if (out || !best) return notFound(base, best, out?.unknownNames ?? []);
+  const window = ranked.filter((c) => c.score >= best.score - index.options.factWindow);
+  const picked = pickFact(index, window, query);
   if (picked) return found(base, picked.candidate, picked.fact.answer!.text, attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);
   const attribution = attributionOf(index, best.sentence);
   // "Who said/reported ...": the answer is the source the story cites, unless the question names it already.
   if (query.kind === 'who' && query.speech && attribution.source !== OWN_REPORTING && !attribution.sourceIds.some((id) => query.entities.includes(id))) {
     return found(base, best, attribution.source, attribution);
   }
-  const short = extractAnswer(index, best.sentence.index, query);
-  // In an annotated story, a question that wants a time, a number or a reason is not answered by a passage
-  // that has none (its facts say what it states). In a raw story the passage may still hold what
-  // extraction missed, so it is shown.
-  if (!short && TYPED.has(query.expect) && index.story.meta.annotated) {
-    return { ...base, message: `${notFoundMessage(index, base.command, query.text, [])} (¶${best.sentence.paragraph} comes closest, but gives no ${TYPED.get(query.expect)}.)` };
+  // The short answer: from the best passage, or from a near-best one that has an answer of the asked type.
+  for (const c of window) {
+    const short = extractAnswer(index, c.sentence.index, query);
+    if (short) return found(base, c, short, c === best ? attribution : attributionOf(index, c.sentence));
   }
-  return found(base, best, short, attribution);
+  // A question that wants a person, place, time, number or reason is not answered by a passage that has none.
+  if (TYPED.has(query.expect)) return notFound(base, best, [], query.expect);
+  return found(base, best, null, attribution);
 }
 
-/** Question types whose answer must be of that type, and what to call it. */
-const TYPED = new Map([['time', 'time'], ['number', 'number'], ['reason', 'reason']]);
-
-const YES_NO = /^(?:did|does|do|is|was|are|were|has|have|had|can|could|will|would)\s+\S/i;
 const YES_NO_ANSWER = { supported: 'Yes', contradicted: 'No', disputed: 'Not established', not_in_story: null } as const;
 
 /** `ask` with a yes/no question ("Did Kim greet Putin?"): checked as a claim, answered yes, no or not established. */
@@ -88,9 +99,11 @@ function yesNo(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const checked = factcheck(index, base, query);
   const { verdict, ...rest } = checked;
   const short = verdict ? YES_NO_ANSWER[verdict] : null;
-  if (!checked.found || !short) return { ...rest, message: checked.message.replace(/^Not in the story: it doesn't say/, "The story doesn't say") };
-  const why = verdict === 'disputed' ? ' (the story reports it only as belief or allegation, or as denied)' : checked.reason ? ` (${checked.reason})` : '';
-  return { ...rest, answer: short, message: `${short}${why}\n“${checked.passage}”\n— ${citation(checked)}` };
+  if (!checked.found || !short) return { ...rest, found: false };
+  // The answer says what the story has: the element it gives instead, or how firm it is.
+  const detail = verdict === 'disputed' ? (checked.certainty === 'denied' ? 'denied' : 'only believed or alleged, not confirmed')
+    : checked.reason?.story ?? null;
+  return { ...rest, answer: detail ? `${short}: ${detail}` : short, yesNo: verdict === 'supported' ? 'yes' : verdict === 'contradicted' ? 'no' : 'not_established' };
 }
 
 /** `sources` with a query: the source behind the best-matching passage. */
@@ -98,40 +111,46 @@ function sourceOf(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer
   const ranked = rankSentences(index, query);
   const best = ranked[0];
   const out = outOfStory(query, best, index.options);
-  if (out || !best) return { ...base, message: notFoundMessage(index, 'sources', query.text, out?.unknownNames ?? []) };
+  if (out || !best) return notFound(base, best, out?.unknownNames ?? []);
   const fact = best.facts.find((f) => !f.attribution.includes('article'));
   const attribution = attributionOf(index, best.sentence, fact);
-  const a = found(base, best, attribution.source, attribution, fact);
-  const lead = attribution.source === OWN_REPORTING ? 'This rests on the article’s own reporting; it names no other source:' : `The story attributes this to ${attribution.source}:`;
-  return { ...a, message: `${lead}\n“${a.passage}”\n— ${citation(a)}` };
+  return found(base, best, attribution.source, attribution, fact);
+}
+
+/** Answers one question (not a two-part one). */
+function answerOne(index: StoryIndex, command: Command, base: Answer, text: string): Answer {
+  const query = analyzeQuery(index, text, KIND_OF[command]);
+  if (command === 'sources') return sourceOf(index, base, query);
+  if (command === 'factcheck') return factcheck(index, base, query);
+  if (command === 'ask' && query.yesNo) return yesNo(index, base, query);
+  return answerQuestion(index, base, query);
 }
 
 /**
- * Answers one command about one story. Pure: plain data in, plain data out, no I/O; never throws for
- * any query string.
+ * Resolves one command about one story into structured data: the answer, its passage, paragraph,
+ * attribution and certainty, or why the story does not answer. Pure: plain data in, plain data out, no
+ * I/O; never throws for any query string. `message` is left empty: renderers write the words.
  */
-export function answer(index: StoryIndex, command: Command, rawQuery: unknown): Answer {
+export function resolve(index: StoryIndex, command: Command, rawQuery: unknown): Answer {
   const q = cleanQuery(rawQuery);
   const base = blank(index, command, q.text);
+  if (q.truncated) base.truncated = true;
   if (command === 'sources' && q.empty) return listSources(index, base);
-  if (q.empty) {
-    const kind = KIND_OF[command] ?? (command === 'sources' ? 'source' : undefined);
-    const suggested = index.story.facts.find((f) => f.suggest && (!kind || f.kind === kind))?.suggest?.[0] ?? 'What happened?';
-    // "/who Who made …" reads badly: drop the question word the command already says.
-    const example = suggested.replace(new RegExp(`^${command}\\s+`, 'i'), '');
-    const lead = command === 'factcheck' ? 'Give a claim to check, in words' : 'Ask a question about the story, in words';
-    return {
-      ...base,
-      usage: true,
-      ...(command === 'factcheck' ? { verdict: 'not_in_story' as const } : {}),
-      message: `${lead}: for example “/${command} ${command === 'factcheck' ? (index.story.facts[0]?.quote.exact ?? 'a sentence from the story') : example}”.`,
-    };
-  }
-  const query = analyzeQuery(index, q.text, KIND_OF[command]);
-  const result = command === 'sources' ? sourceOf(index, base, query)
-    : command === 'factcheck' ? factcheck(index, base, query)
-    : command === 'ask' && YES_NO.test(q.text) ? yesNo(index, base, query)
-    : answerQuestion(index, base, query);
-  if (q.truncated) result.message = `(Your question was long; I read the first ${q.text.length} characters: “${echo(q.text)}”.)\n${result.message}`;
-  return result;
+  if (q.empty) return { ...base, usage: true, ...(command === 'factcheck' ? { verdict: 'not_in_story' as const } : {}) };
+  const parts = command === 'ask' ? splitParts(q.text) : [q.text];
+  if (parts.length < 2) return answerOne(index, command, base, q.text);
+  const answers = parts.map((p) => answerOne(index, 'ask', blank(index, 'ask', p), p));
+  const first = answers.find((a) => a.found);
+  if (!first) return { ...answers[0]!, command, query: q.text };
+  const shorts = answers.filter((a) => a.found && a.answer).map((a) => a.answer!);
+  return { ...first, command, query: q.text, answer: shorts.length ? [...new Set(shorts)].join('; ') : first.answer, parts: answers.map(({ message: _, ...a }) => ({ ...a, message: '' })) };
+}
+
+/**
+ * Answers one command about one story: `resolve`, with the message a person reads written from the
+ * data by the message catalogue (src/render/messages.ts).
+ */
+export function answer(index: StoryIndex, command: Command, rawQuery: unknown): Answer {
+  const a = resolve(index, command, rawQuery);
+  return { ...a, message: describeAnswer(a, index) };
 }

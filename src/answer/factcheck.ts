@@ -1,117 +1,196 @@
 import type { StoryIndex } from '../search/index.ts';
 import type { AnchoredFact } from '../story/types.ts';
+import { agrees, figuresIn, sameUnit } from '../text/figures.ts';
+import { ENTITY_PREFIX } from '../text/terms.ts';
 import { attributionOf, joinNames } from './attribution.ts';
-import { citation, notFoundMessage } from './messages.ts';
-import type { AnalyzedQuery } from './query.ts';
-import { outOfStory } from './relevance.ts';
-import { coveredTokens, rankSentences, type Candidate } from './retrieve.ts';
 import { claimFact } from './facts.ts';
-import type { Answer, Verdict } from './types.ts';
+import type { AnalyzedQuery, QueryTerm } from './query.ts';
+import { outOfStory } from './relevance.ts';
+import { creditIn, rankSentences, type Candidate } from './retrieve.ts';
+import type { Answer, Verdict, VerdictReason } from './types.ts';
 
-/** A claim must have this share of its weight in one passage for the story to be said to state it. */
-export const SUPPORT_COVERAGE = 0.65;
-/** A claim pins down one event when this many of its words match the passage (besides the conflicting one). */
-export const EVENT_WORDS = 3;
+/**
+ * factcheck, element by element: a claim is `supported` only when every content element of it (who, did
+ * what, to whom, when, where, how many, how described) lines up with one passage; an element the passage
+ * gives differently makes it `contradicted` (another person, place or source; another figure, date or
+ * weekday; an antonym; a negation; swapped roles; an overreach); a passage the story reports only as
+ * belief, allegation or denial makes it `disputed`; anything the story never says is `not_in_story`.
+ */
 
-const VERDICT_TEXT: Record<Verdict, string> = {
-  supported: '✅ Supported: the story states this.',
-  disputed: '⚠️ Disputed: the story reports this only as belief or allegation, or says it was denied.',
-  contradicted: '❌ Contradicted: the story says otherwise.',
-  not_in_story: '❔ Not in the story.',
-};
+const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
+const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
+const PART_OF_DAY = /\b(?:morning|afternoon|evening|night|midnight|noon|dawn|dusk)\b/gi;
+const NEGATION = /\b(?:not|never|no|neither|nor|without|cannot|failed to|fail to|fails to|refused to)\b|n't\b/i;
+const DENIAL = /\b(?:den(?:y|ied|ies|ying)|rejected|dismissed|refuted)\b/i;
+const HEDGE = /\b(?:believed|alleged(?:ly)?|reportedly|suspected|thought to|said to|rumou?red|supposedly|apparently)\b/i;
+/** Words that make a claim absolute where a story may qualify it ("first ever", "never before"). */
+const ABSOLUTE = /\b(?:ever|never before|of all time|in history|always)\b/i;
+const QUALIFIED_FIRST = /\bfirst\b[^.;]*?\bin (?:(?:nearly|almost|over|more than|about|some) )?(?:\d+|a|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years?|decades?|months?)\b/i;
+const SPEECH = /\b(?:said|says|say|told|tell|called|calls|call|described|describes|reported|reports|announced|announces|stated|wrote|writes|according to|claimed|claims)\b/i;
 
-const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
-const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
-const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})\b/;
-const FIGURE = /\b\d+(?:[.,]\d+)?\b/;
+const lower = (s: string) => s.toLowerCase();
 
-/** Time words and figures of a claim (years, weekdays, months, numbers) that its best passage does not have. */
-function missingTimes(query: AnalyzedQuery, passage: string, index: StoryIndex, best: Candidate): string[] {
-    const out: string[] = [];
-  for (const re of [YEAR, WEEKDAY, MONTH, FIGURE]) {
-    const m = re.exec(query.text);
-    if (m && !new RegExp(`(?<![\\p{L}\\p{N}])${m[0].replace(/[.]/g, '\\.')}(?![\\p{L}\\p{N}])`, 'iu').test(passage) && !index.sentenceTerms[best.sentence.index]!.has(m[0]) && !out.includes(m[0])) out.push(m[0]);
+function matches(re: RegExp, text: string): string[] {
+  return [...text.matchAll(new RegExp(re.source, 'gi'))].map((m) => lower(m[0]));
+}
+
+/** An element of the claim the passage gives differently, or null. */
+function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact: AnchoredFact | undefined): VerdictReason | null {
+  const claim = query.normalized;
+  const passage = best.sentence.text;
+  const sentenceTerms = index.sentenceTerms[best.sentence.index]!;
+  const matched = query.terms.filter((t) => creditIn(sentenceTerms, t) > 0).length;
+  // Another source: the claim credits someone the story does not credit for this.
+  const facts = index.factsBySentence.get(best.sentence.index) ?? [];
+  const credited = new Set(facts.flatMap((f) => f.attribution).filter((id) => id !== 'article'));
+  const named = index.aliases.find(passage);
+  if (credited.size && matched >= 2) {
+    const other = query.entities.map((id) => index.story.sources.find((s) => s.id === id)).find((s) => s && !credited.has(s.id) && !named.includes(s.id));
+    if (other) return { element: 'source', claim: other.name, story: joinNames([...credited].map((id) => index.story.sources.find((s) => s.id === id)?.name ?? id)) };
   }
-  return out;
+  if (matched < index.options.eventWords) return null;
+  // Figures: a claim figure that no figure of the same kind in the passage agrees with.
+  const storyFigures = figuresIn(passage);
+  for (const f of figuresIn(claim)) {
+    const comparable = storyFigures.filter((s) => sameUnit(f, s));
+    if (comparable.length && !comparable.some((s) => agrees(f, s))) {
+      return { element: f.unit === 'calendar-year' ? 'time' : 'number', claim: f.text, story: comparable[0]!.text };
+    }
+  }
+  // A year the passage's annotated date resolves differently ("last year" is 2023, not 2010).
+  const factYears = facts.map((x) => x.time?.value?.slice(0, 4)).filter((y): y is string => !!y && /^\d{4}$/.test(y));
+  for (const f of figuresIn(claim).filter((x) => x.unit === 'calendar-year')) {
+    if (factYears.length && !factYears.includes(String(f.value)) && !storyFigures.some((s) => s.unit === 'calendar-year')) {
+      const when = facts.find((x) => x.time)?.time?.text ?? factYears[0]!;
+      return { element: 'time', claim: f.text, story: when };
+    }
+  }
+  // Weekdays, months and parts of the day the passage names differently.
+  for (const re of [WEEKDAY, MONTH, PART_OF_DAY]) {
+    const said = matches(re, claim);
+    const has = matches(re, passage);
+    const wrong = said.find((w) => !has.includes(w));
+    if (wrong && has.length) return { element: 'time', claim: wrong, story: has[0] };
+  }
+  // An overreach: "first ever" where the story says "first in nearly 25 years".
+  const qualified = QUALIFIED_FIRST.exec(passage);
+  if (qualified && /\bfirst\b/i.test(claim) && !QUALIFIED_FIRST.test(claim)) {
+    return { element: 'overreach', claim: ABSOLUTE.exec(claim)?.[0] ? `first ${ABSOLUTE.exec(claim)![0]}` : 'first', story: qualified[0] };
+  }
+  // An antonym of a word the passage uses ("criticized" for "praised", "fell" for "rose").
+  for (const t of query.terms) {
+    const opposite = index.meaning.antonymsIn(t.token, sentenceTerms);
+    if (opposite && creditIn(sentenceTerms, t) === 0) return { element: 'description', claim: t.token, story: opposite };
+  }
+  // Another person or place in a slot the story fills with someone else: a name the story never uses,
+  // or one of its own names, where the passage's fact names another of the same type.
+  const slots = facts.filter((f) => f.answer && (f.kind === 'who' || f.kind === 'where'));
+  for (const t of query.terms.filter((x) => !x.known && x.salient && !/\d/.test(x.token))) {
+    const slot = slots[0];
+    if (slot && exclusive(query)) return { element: slot.kind === 'where' ? 'place' : 'person', claim: t.token, story: slot.answer!.text };
+  }
+  for (const f of slots) {
+    const ref = f.answer!.ref;
+    if (!ref || query.entities.includes(ref)) continue;
+    const type = index.story.entities.find((e) => e.id === ref)?.type;
+    const other = query.entities.find((id) => id !== ref && index.story.entities.find((e) => e.id === id)?.type === type && !named.includes(id));
+    if (other) return { element: f.kind === 'where' ? 'place' : 'person', claim: index.story.entities.find((e) => e.id === other)?.name, story: f.answer!.text };
+  }
+  return rolesSwapped(index, query, best);
 }
 
 /**
- * A claim conflicts with a passage when it pins down the same event (EVENT_WORDS of its words match) but
- * names another source, time, place or person: a time the passage gives differently; a name the story never uses
- * where the passage's fact has a place or person; or a story entity that is not the one the fact names.
+ * Whether the claim's slot is one only one party can fill: a statement credited to a speaker, a definite
+ * object ("won the Golden Ball", "wrote the majority opinion"), a first or a last.
  */
-function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact: AnchoredFact | undefined): string | null {
-  const matched = coveredTokens(index, query, best.sentence).length;
-  // Another source: the claim credits someone the story does not credit for this (two words of it suffice).
-  if (fact && !fact.attribution.includes('article') && matched >= 2) {
-    const named = index.aliases.find(best.sentence.text);
-    const other = query.entities.map((id) => index.story.sources.find((s) => s.id === id)).find((s) => s && !fact.attribution.includes(s.id) && !named.includes(s.id));
-    if (other) return `the story attributes this to ${joinNames(fact.attribution.map((id) => index.story.sources.find((s) => s.id === id)?.name ?? id))}, not ${other.name}`;
-  }
-  if (matched < EVENT_WORDS) return null;
-  const slots = best.facts.filter((f): f is AnchoredFact & { answer: NonNullable<AnchoredFact['answer']> } => f.answer !== null && ['when', 'where', 'who'].includes(f.kind));
-  const times = missingTimes(query, best.sentence.text, index, best);
-  if (times.length) {
-    const when = slots.find((f) => f.kind === 'when');
-    const printed = when?.answer.text ?? (YEAR.exec(best.sentence.text) ?? WEEKDAY.exec(best.sentence.text) ?? MONTH.exec(best.sentence.text) ?? FIGURE.exec(best.sentence.text))?.[0];
-    if (printed) return `the story gives ${printed}, not ${times[0]}`;
-  }
-  for (const t of query.terms.filter((t) => !t.known && t.salient && !/\d/.test(t.token))) {
-    const wanted = ['who', 'where'];
-    const slot = slots.find((f) => wanted.includes(f.kind));
-    if (slot) return `the story gives ${slot.answer.text}, not ${t.token}`;
-  }
-  for (const f of slots) {
-    const ref = f.answer.ref;
-    if (!ref || query.entities.includes(ref)) continue;
-    const type = index.story.entities.find((e) => e.id === ref)?.type;
-    const other = query.entities.find((id) => id !== ref && index.story.entities.find((e) => e.id === id)?.type === type && !index.aliases.find(best.sentence.text).includes(id));
-    if (other) return `the story names ${f.answer.text} here`;
+function exclusive(query: AnalyzedQuery): boolean {
+  const c = query.normalized;
+  return SPEECH.test(c) || /\b(?:first|last|only|sole)\b/i.test(c) || /\b\w+(?:ed|ote|on|ew|ave|ook|ent)\s+the\s+\w+/i.test(c);
+}
+
+/** Two of the story's names on the wrong sides of the matched verb ("Putin greeted Kim" where Kim greeted Putin). */
+function rolesSwapped(index: StoryIndex, query: AnalyzedQuery, best: Candidate): VerdictReason | null {
+  const words = index.analyses[best.sentence.index]!.words;
+  const wordTerms = index.wordTerms[best.sentence.index]!;
+  const entities = query.terms.filter((t) => [...t.forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX)));
+  if (entities.length < 2) return null;
+  const verbTerm = query.terms.find((t) => !t.salient && t.known && wordTerms.some((ts, i) => words[i]!.tags.includes('Verb') && ts.some((x) => t.forms.has(x))));
+  if (!verbTerm) return null;
+  const verbAt = wordTerms.findIndex((ts, i) => words[i]!.tags.includes('Verb') && ts.some((x) => verbTerm.forms.has(x)));
+  const passive = /^\s*by\b/i.test(index.story.sentences[best.sentence.index]!.text.slice(words[verbAt]!.end));
+  const claimVerbAt = query.normalized.toLowerCase().indexOf(verbTerm.token.toLowerCase());
+  const side = (t: QueryTerm) => {
+    const at = wordTerms.findIndex((ts) => ts.some((x) => x.startsWith(ENTITY_PREFIX) && t.forms.has(x)));
+    if (at < 0) return null;
+    const before = at < verbAt;
+    return passive ? !before : before;
+  };
+  const claimPassive = /\b(?:was|were|is|are|been)\s+\w+ed\s+by\b/i.test(query.normalized);
+  for (const a of entities) {
+    for (const b of entities) {
+      if (a === b) continue;
+      const aBefore = a.start < claimVerbAt;
+      const bBefore = b.start < claimVerbAt;
+      if (aBefore === bBefore) continue;
+      const subject = (claimPassive ? !aBefore : aBefore) ? a : b;
+      const object = subject === a ? b : a;
+      const s = side(subject);
+      const o = side(object);
+      if (s === false && o === true) {
+        const obj = words.slice(verbAt + 1).map((w) => w.text).join(' ');
+        return { element: 'roles', story: `${words.slice(0, verbAt + 1).map((w) => w.text).join(' ')} ${obj}`.slice(0, 120) };
+      }
+    }
   }
   return null;
 }
 
-const DENIAL = /\b(den(?:y|ied|ies|ying)|rejected|dismissed|refuted)\b/i;
-const HEDGE = /\b(believed|alleged(?:ly)?|reportedly|suspected|thought to|said to|rumou?red)\b/i;
+/** Claim words the passage does not hold (an unmatched adverb such as "personally" is not an element). */
+function unsupported(index: StoryIndex, query: AnalyzedQuery, best: Candidate): QueryTerm[] {
+  const terms = index.sentenceTerms[best.sentence.index]!;
+  return query.terms.filter((t) => creditIn(terms, t) === 0 && !index.meaning.isAdverbOnly(t.token) && !figuresIn(t.token).length);
+}
 
-/**
- * factcheck: a verdict on a claim, with the evidence passage. The claim's fact (the one in the best
- * passage sharing most of its words) sets how firm the story is: a claim the story reports only as belief
- * or allegation, or as denied, is disputed, unless the claim itself says as much ("X denied Y").
- */
+/** A verdict with its evidence. */
+function withVerdict(index: StoryIndex, base: Answer, best: Candidate, fact: AnchoredFact | undefined, verdict: Verdict, reason?: VerdictReason): Answer {
+  const attribution = attributionOf(index, best.sentence, fact);
+  return {
+    ...base,
+    found: true,
+    verdict,
+    ...(reason ? { reason } : {}),
+    answer: verdict,
+    passage: best.sentence.text,
+    paragraph: best.sentence.paragraph,
+    source: attribution.source,
+    certainty: attribution.certainty,
+    trace: { coverage: Number(best.coverage.toFixed(3)), factId: fact?.id },
+  };
+}
+
+/** factcheck: a verdict on a claim, with the evidence passage. */
 export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
   const best = ranked[0];
   const fact = best && claimFact(index, best, query);
-  const withVerdict = (verdict: Verdict, extra = ''): Answer => {
-    const attribution = attributionOf(index, best!.sentence, fact);
-    const a: Answer = {
-      ...base,
-      found: true,
-      verdict,
-      ...(extra ? { reason: extra } : {}),
-      answer: verdict,
-      passage: best!.sentence.text,
-      paragraph: best!.sentence.paragraph,
-      source: attribution.source,
-      certainty: attribution.certainty,
-      trace: { coverage: Number(best!.coverage.toFixed(3)), factId: fact?.id },
-    };
-    a.message = `${VERDICT_TEXT[verdict]}${extra ? ` (${extra})` : ''}\nClaim: “${query.text}”\nEvidence: “${a.passage}”\n— ${citation(a)}`;
-    return a;
-  };
-  if (best) {
-    const clash = conflict(index, query, best, fact);
-    if (clash) return withVerdict('contradicted', clash);
-  }
+  const notInStory = (unknownNames: string[] = []): Answer => ({
+    ...base, found: false, verdict: 'not_in_story',
+    ...(unknownNames.length ? { unknownNames } : {}),
+    ...(best && best.coverage > 0 ? { closest: { passage: best.sentence.text, paragraph: best.sentence.paragraph } } : {}),
+  });
+  if (!best) return notInStory(query.terms.filter((t) => !t.known && t.salient).map((t) => t.token));
+  const clash = conflict(index, query, best, fact);
+  if (clash) return withVerdict(index, base, best, fact, 'contradicted', clash);
   const out = outOfStory(query, best, index.options, true);
-  if (out || !best || best.coverage < SUPPORT_COVERAGE) {
-    return { ...base, verdict: 'not_in_story', message: notFoundMessage(index, 'factcheck', query.text, out?.unknownNames ?? []) };
-  }
+  if (out || best.coverage < index.options.supportCoverage) return notInStory(out?.unknownNames ?? []);
+  const missing = unsupported(index, query, best);
+  if (missing.length) return notInStory();
+  const passage = best.sentence.text;
   const { certainty } = attributionOf(index, best.sentence, fact);
-  if (certainty === 'denied') return DENIAL.test(query.text) ? withVerdict('supported') : withVerdict('disputed');
-  if (certainty === 'alleged') return HEDGE.test(query.text) ? withVerdict('supported') : withVerdict('disputed');
-  if (query.negated) return withVerdict('contradicted', 'the claim denies what the story states');
-  if (DENIAL.test(query.text)) return { ...base, verdict: 'not_in_story', message: notFoundMessage(index, 'factcheck', query.text, []) };
-  return withVerdict('supported');
+  const claimNegated = NEGATION.test(query.normalized);
+  if (certainty === 'denied') return DENIAL.test(query.normalized) ? withVerdict(index, base, best, fact, 'supported') : withVerdict(index, base, best, fact, 'disputed');
+  if (certainty === 'alleged') return HEDGE.test(query.normalized) ? withVerdict(index, base, best, fact, 'supported') : withVerdict(index, base, best, fact, 'disputed');
+  if (claimNegated !== NEGATION.test(passage)) return withVerdict(index, base, best, fact, 'contradicted', { element: 'negation' });
+  if (DENIAL.test(query.normalized) && !DENIAL.test(passage)) return notInStory();
+  return withVerdict(index, base, best, fact, 'supported');
 }

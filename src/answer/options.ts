@@ -20,6 +20,10 @@ export interface EngineOptions {
   paragraphRelevance: number;
   /** Candidates scoring within this of the best may supply the fact or the short answer. */
   factWindow: number;
+  /** A claim must have this share of its weight in one passage for the story to be said to state it. */
+  supportCoverage: number;
+  /** A claim pins down one event when this many of its words match the passage (so another value there conflicts). */
+  eventWords: number;
 }
 
 /** The defaults, each chosen by a sweep over all dev sets (see README, "Tuning"). */
@@ -32,6 +36,8 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   factRelevance: 0.5,
   paragraphRelevance: 0.2,
   factWindow: 0.15,
+  supportCoverage: 0.65,
+  eventWords: 3,
 };
 
 /** Options with overrides applied. */

@@ -36,18 +36,9 @@ export function sourceSummaries(index: StoryIndex): SourceSummary[] {
   return [...bySource.values()];
 }
 
-/** `sources` with no query: the list. */
+/** `sources` with no query: the list (the catalogue writes the words). */
 export function listSources(index: StoryIndex, base: Answer): Answer {
   const sources = sourceSummaries(index);
-  if (!sources.length) {
-    return { ...base, found: false, sources, message: 'The story cites no named source: everything in it is the article’s own reporting.' };
-  }
-  const lines = sources.map((s) => `• ${s.name} (${s.kind}) — ¶${s.paragraphs.join(', ¶')}`);
-  return {
-    ...base,
-    found: true,
-    sources,
-    source: sources.map((s) => s.name).join('; '),
-    message: `The story cites ${sources.length} source${sources.length === 1 ? '' : 's'}; the rest is its own reporting.\n${lines.join('\n')}`,
-  };
+  if (!sources.length) return { ...base, found: false, sources };
+  return { ...base, found: true, sources, source: sources.map((s) => s.name).join('; ') };
 }

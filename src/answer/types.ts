@@ -22,6 +22,16 @@ export interface SourceSummary {
   says: string[];
 }
 
+/** Which element of a claim the story gives differently, and what each says: data for the renderers. */
+export interface VerdictReason {
+  /** What differs: another person, place, source, time, number or description; a negation; swapped roles; an overreach. */
+  element: 'person' | 'place' | 'source' | 'time' | 'number' | 'description' | 'negation' | 'roles' | 'overreach' | 'unsupported';
+  /** What the claim says, as typed. */
+  claim?: string;
+  /** What the story gives instead. */
+  story?: string;
+}
+
 /** A resolved time for a `when` answer. */
 export interface TimeValue {
   /** As printed in the article. */
@@ -67,13 +77,25 @@ export interface Answer {
   certainty: Certainty | null;
   /** factcheck only. */
   verdict?: Verdict;
-  /** factcheck only: why the verdict, when there is more to say ("the story gives 2022, not 2019"). */
-  reason?: string;
+  /** factcheck (and yes/no questions): which element the story gives differently, when there is more to say. */
+  reason?: VerdictReason;
+  /** A yes/no question's answer, as data. */
+  yesNo?: 'yes' | 'no' | 'not_established';
   /** sources only. */
   sources?: SourceSummary[];
   /** For `when`: the time as printed and any normalised value. */
   time?: TimeValue;
-  /** What a person reads. */
+  /** Not found: names, places or figures in the question that the story never mentions. */
+  unknownNames?: string[];
+  /** Not found: the kind of answer the question wants that the closest passage does not give. */
+  missing?: 'person' | 'time' | 'place' | 'number' | 'reason' | 'thing';
+  /** Not found: the passage that comes closest, marked as such by the renderers. */
+  closest?: { passage: string; paragraph: number };
+  /** A two-part question: the answer to each part. */
+  parts?: Answer[];
+  /** The question was longer than the engine reads and was cut. */
+  truncated?: boolean;
+  /** What a person reads, written from the fields above by the message catalogue (src/render/messages.ts). */
   message: string;
   /** Set when the input itself was unusable (empty, only symbols): the reply should say how to ask. */
   usage?: boolean;

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Answer, SourceSummary, Verdict } from '../answer/types.ts';
-import { paragraphLabel } from '../answer/messages.ts';
+import { paragraphLabel } from './messages.ts';
 
 /** Discord's limits on a message (https://discord.com/developers/docs/resources/message). */
 export const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, fields: 25, embedTotal: 6000, choices: 25, choiceName: 100 } as const;

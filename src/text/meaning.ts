@@ -11,6 +11,10 @@ export interface Meaning {
   isWord(word: string): boolean;
   /** The story terms related to a word, each with the credit a match through it earns (below 1). */
   storyTermsFor(word: string): ReadonlyMap<string, number>;
+  /** A word of the given term set that means the opposite of `word` ("praised" for "criticized"), or null. */
+  antonymsIn(word: string, terms: ReadonlySet<string>): string | null;
+  /** Whether the word is only ever an adverb ("personally", "really"): not an element a claim must match. */
+  isAdverbOnly(word: string): boolean;
 }
 
 /** Credits for matches through a relation, by how close the meaning stays. */
@@ -44,6 +48,8 @@ export function tableMeaning(storyTerms: ReadonlySet<string>, credit = 0.7): Mea
   return {
     // Without a word list, any all-letter word is taken for English; typos are still matched to the story.
     isWord: (word) => STOPWORDS.has(word.toLowerCase()) || /^\p{L}+$/u.test(word),
+    antonymsIn: () => null,
+    isAdverbOnly: (word) => /ly$/i.test(word) && word.length > 5,
     storyTermsFor: (word) => {
       const key = termsOf(word)[0];
       return (key && byStem.get(key)) || EMPTY;

@@ -1,0 +1,86 @@
+/**
+ * Figures in text, read as values that can be compared: "88,966", "89k", "$22.1 billion", "409%", "25
+ * years", "two", and what a claim says about them ("over 400%", "almost 89 thousand", "about 15 years").
+ */
+
+/** A figure: its value, what it counts, and how the text qualifies it. */
+export interface Figure {
+  /** As written. */
+  text: string;
+  value: number;
+  /** What it counts: "%", "money", a year, or the stem-ish noun after it ("year", "goal"), "" when unknown. */
+  unit: string;
+  /** How the text qualifies it: "over 400%" is at least, "almost 89k" at most, "about 15" roughly. */
+  bound: 'exact' | 'atLeast' | 'atMost' | 'about';
+  start: number;
+  end: number;
+}
+
+const WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+};
+const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
+const BOUND: [RegExp, Figure['bound']][] = [
+  [/\b(?:over|more than|above|at least|upwards of|exceeding)\s*$/i, 'atLeast'],
+  [/\b(?:almost|nearly|under|less than|below|up to|at most|just under)\s*$/i, 'atMost'],
+  [/\b(?:about|around|roughly|approximately|some|circa|an estimated)\s*$/i, 'about'],
+];
+const FIGURE = /([$€£¥])?\s?\b(\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen)\b(?:\s?(thousand|million|billion|trillion|k|bn|mn)\b)?(?:\s?(%|percent\b|per cent\b))?(?:[\s-]+([a-z]+))?/gi;
+
+/** Singular-ish form of a unit noun, so "years" and "yr" compare equal. */
+function unitOf(noun: string | undefined): string {
+  if (!noun) return '';
+  const n = noun.toLowerCase();
+  if (/^(?:yrs?|years?)$/.test(n)) return 'year';
+  if (/^(?:percent|pct)$/.test(n)) return '%';
+  if (/^(?:the|a|an|of|in|and|or|to|from|on|at|by|for|with|as|than|is|was|were|are|after|before|per)$/.test(n)) return '';
+  return n.replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, '');
+}
+
+/** Every figure in a text. Ordinals ("23rd") and parts of dates other than years are not figures. */
+export function figuresIn(text: string): Figure[] {
+  const out: Figure[] = [];
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
+    const [whole, currency, num, scale, percent, noun] = m;
+    if (!num) continue;
+    const after = text.slice(m.index + whole.length);
+    if (/^(?:st|nd|rd|th)\b/i.test(after) || /^\d*(?:st|nd|rd|th)\b/i.test(text.slice(m.index + (whole.indexOf(num) + num.length)))) continue;
+    const base = /^\d/.test(num) ? Number(num.replace(/,/g, '')) : WORDS[num.toLowerCase().replace(/^a /, '')] ?? NaN;
+    if (!Number.isFinite(base)) continue;
+    const value = base * (scale ? SCALE[scale.toLowerCase()] ?? 1 : 1);
+    const isYear = !currency && !scale && !percent && /^\d{4}$/.test(num) && base >= 1000 && base <= 2100;
+    const unit = percent ? '%' : currency ? 'money' : isYear ? 'calendar-year' : unitOf(noun);
+    const before = text.slice(0, m.index);
+    const bound = BOUND.find(([re]) => re.test(before))?.[1] ?? 'exact';
+    const core = (noun ? whole.slice(0, whole.length - noun.length) : whole).replace(/[\s-]+$/, '');
+    const shown = unit && unit === unitOf(noun) && !['%', 'money', 'calendar-year'].includes(unit) ? whole : core;
+    const start = m.index + (shown.length - shown.trimStart().length);
+    const end = start + shown.trim().length;
+    out.push({ text: text.slice(start, end), value, unit, bound, start, end });
+  }
+  return out;
+}
+
+/** Whether two figures count the same thing (an unknown unit is compatible with any but money and %). */
+export function sameUnit(a: Figure, b: Figure): boolean {
+  if (a.unit === b.unit) return true;
+  const strong = new Set(['%', 'money', 'calendar-year']);
+  if (strong.has(a.unit) || strong.has(b.unit)) return false;
+  return a.unit === '' || b.unit === '';
+}
+
+/** Whether a claim's figure agrees with the story's, given how the claim qualifies it. */
+export function agrees(claim: Figure, story: Figure): boolean {
+  const c = claim.value;
+  const s = story.value;
+  const close = (tolerance: number) => Math.abs(c - s) <= tolerance * Math.max(Math.abs(s), 1e-9);
+  switch (claim.bound) {
+    case 'atLeast': return s >= c;
+    case 'atMost': return s <= c && close(0.1);
+    case 'about': return close(0.1);
+    default: return close(0.005) || (story.bound !== 'exact' && close(0.05));
+  }
+}
