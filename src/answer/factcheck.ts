@@ -148,7 +148,8 @@ function rolesSwapped(index: StoryIndex, query: AnalyzedQuery, best: Candidate):
 /** Claim words the passage does not hold (an unmatched adverb such as "personally" is not an element). */
 function unsupported(index: StoryIndex, query: AnalyzedQuery, best: Candidate): QueryTerm[] {
   const terms = index.sentenceTerms[best.sentence.index]!;
-  return query.terms.filter((t) => creditIn(terms, t) === 0 && !index.meaning.isAdverbOnly(t.token) && !figuresIn(t.token).length);
+  return query.terms.filter((t) => creditIn(terms, t) === 0 && !index.meaning.isAdverbOnly(t.token) && !figuresIn(t.token).length
+    && !(t.english && !t.salient && index.meaning.senseCount(t.token) >= index.options.lightSenses));
 }
 
 /** A verdict with its evidence. */

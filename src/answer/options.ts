@@ -24,6 +24,12 @@ export interface EngineOptions {
   supportCoverage: number;
   /** A claim pins down one event when this many of its words match the passage (so another value there conflicts). */
   eventWords: number;
+  /** Credit of a match through WordNet, by relation (0 turns a relation off). */
+  meaningCredits: { synonym: number; derivation: number; pertainym: number; similar: number; hypernym: number; hyponym: number };
+  /** How many senses of a word (most frequent first) WordNet relations are followed through. */
+  meaningSenses: number;
+  /** A claim word with at least this many WordNet senses says too little on its own to be an element the story must state ("time", "get"). */
+  lightSenses: number;
 }
 
 /** The defaults, each chosen by a sweep over all dev sets (see README, "Tuning"). */
@@ -38,6 +44,9 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   factWindow: 0.15,
   supportCoverage: 0.65,
   eventWords: 3,
+  meaningCredits: { synonym: 0.85, derivation: 0.85, pertainym: 0.9, similar: 0.7, hypernym: 0.6, hyponym: 0.6 },
+  meaningSenses: 3,
+  lightSenses: 10,
 };
 
 /** Options with overrides applied. */

@@ -3,7 +3,7 @@ import { DEFAULT_OPTIONS, type EngineOptions } from '../answer/options.ts';
 import type { AnchoredFact, Story } from '../story/types.ts';
 import { aliasMatcher, type AliasMatcher } from '../text/aliases.ts';
 import { analyzeParagraph, type SentenceAnalysis } from '../text/analyze.ts';
-import { tableMeaning, type Meaning } from '../text/meaning.ts';
+import { storyMeaning, type Meaning } from '../text/meaning.ts';
 import { ENTITY_PREFIX, STOPWORDS, normalizeText, termsOf, tokenize } from '../text/terms.ts';
 import { createIndex, type SearchDoc } from './options.ts';
 
@@ -137,7 +137,7 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
     const initials = initialsOf(normalizeText(name));
     if (initials && !initialisms.has(initials)) initialisms.set(initials, name.replace(/['’]s$/, ''));
   }
-  const meaning = tableMeaning(new Set(vocabulary.keys()));
+  const meaning = storyMeaning(surface, { credits: options.meaningCredits, maxSenses: options.meaningSenses });
   return {
     story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, postings, surface, nameWords, initialisms, meaning, analyses, wordTerms,
     factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])), factTerms,

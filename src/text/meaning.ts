@@ -1,10 +1,11 @@
-import { SYNONYM_GROUPS } from './synonyms.ts';
-import { STOPWORDS, stem, termsOf } from './terms.ts';
+import { lexicon as sharedLexicon, type Lexicon, type Relation } from '../lexicon/index.ts';
+import { STOPWORDS, termsOf } from './terms.ts';
 
 /**
- * Word meaning as one story needs it: which of the story's own terms a reader's word may stand for
- * (a synonym, a derivation, an adjective for its noun), and whether a word is English at all. Built
- * once per story from the lexical source; a question word then costs one map look-up.
+ * Word meaning as one story needs it, from WordNet (src/lexicon): which of the story's own terms a
+ * reader's word may stand for (a synonym, a derivation, an adjective for its noun), which story word
+ * means its opposite, and whether a word is English at all. The story's words are indexed by lemma once;
+ * a question word then costs a few look-ups.
  */
 export interface Meaning {
   /** Whether the word is an English word (so an unknown one is a name or a typo). */
@@ -15,44 +16,106 @@ export interface Meaning {
   antonymsIn(word: string, terms: ReadonlySet<string>): string | null;
   /** Whether the word is only ever an adverb ("personally", "really"): not an element a claim must match. */
   isAdverbOnly(word: string): boolean;
+  /** How many senses WordNet gives the word (all parts of speech): a very polysemous word says little on its own. */
+  senseCount(word: string): number;
 }
 
 /** Credits for matches through a relation, by how close the meaning stays. */
-export interface MeaningCredits {
-  synonym: number;
-  derivation: number;
-  pertainym: number;
-  similar: number;
-  hypernym: number;
-  hyponym: number;
+export type MeaningCredits = Readonly<Record<Exclude<Relation, 'instance'>, number>>;
+
+/** What `storyMeaning` needs from the engine options. */
+export interface MeaningOptions {
+  /** Credit per relation (0 turns a relation off). */
+  credits: MeaningCredits;
+  /** How many senses of a word (most frequent first) to follow. */
+  maxSenses: number;
 }
 
 const EMPTY: ReadonlyMap<string, number> = new Map();
 
 /**
- * A meaning map from the general synonym table (used until the WordNet lexicon is available): every word
- * of a group the story uses links to the story's words of that group.
+ * Builds the meaning map of one story from its lower-case words (each with its index terms). Results for
+ * question words are cached per story, so a repeated word costs one map look-up.
  */
-export function tableMeaning(storyTerms: ReadonlySet<string>, credit = 0.7): Meaning {
-  const byStem = new Map<string, Map<string, number>>();
-  for (const group of SYNONYM_GROUPS) {
-    const stems = group.map((w) => stem(w));
-    const inStory = stems.filter((s) => storyTerms.has(s));
-    if (!inStory.length) continue;
-    for (const s of stems) {
-      const m = byStem.get(s) ?? new Map<string, number>();
-      for (const t of inStory) if (t !== s) m.set(t, credit);
-      byStem.set(s, m);
+export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>, options: MeaningOptions, lex: Lexicon = sharedLexicon): Meaning {
+  // lemma → the story terms of the words with that lemma (and the word itself, for names WordNet lacks).
+  const byLemma = new Map<string, Set<string>>();
+  const lemmasByTerm = new Map<string, Set<string>>();
+  const add = (key: string, terms: readonly string[]) => {
+    let set = byLemma.get(key);
+    if (!set) byLemma.set(key, (set = new Set()));
+    for (const t of terms) {
+      set.add(t);
+      let back = lemmasByTerm.get(t);
+      if (!back) lemmasByTerm.set(t, (back = new Set()));
+      back.add(key);
+    }
+  };
+  // Derivations of the story's words ("arrival" → arrive), so a question's verb finds the story's noun.
+  const byDerived = new Map<string, Set<string>>();
+  for (const [word, terms] of storyWords) {
+    if (STOPWORDS.has(word)) continue;
+    add(word, terms);
+    for (const l of lex.lemmas(word)) {
+      add(l.lemma, terms);
+      for (const r of lex.related(l.lemma, l.pos, { maxSenses: options.maxSenses, relations: ['derivation'] })) {
+        let set = byDerived.get(r.lemma);
+        if (!set) byDerived.set(r.lemma, (set = new Set()));
+        for (const t of terms) set.add(t);
+      }
     }
   }
+  const relations = (Object.entries(options.credits) as [Relation, number][]).filter(([, c]) => c > 0).map(([r]) => r);
+  const lemmasOf = (word: string) => {
+    const ls = lex.lemmas(word).map((l) => l.lemma);
+    return ls.length ? [...new Set(ls)] : [word];
+  };
+  const cache = new Map<string, ReadonlyMap<string, number>>();
+  const storyTermsFor = (word: string): ReadonlyMap<string, number> => {
+    const w = word.toLowerCase();
+    const hit = cache.get(w);
+    if (hit) return hit;
+    const out = new Map<string, number>();
+    const own = new Set(termsOf(w));
+    for (const lemma of lemmasOf(w)) {
+      // The word's own lemma may be a story word under another form ("went" → go).
+      for (const t of byLemma.get(lemma) ?? []) if (!own.has(t)) out.set(t, Math.max(out.get(t) ?? 0, 0.95));
+      for (const t of byDerived.get(lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.derivation) out.set(t, options.credits.derivation);
+      for (const r of lex.related(lemma, undefined, { maxSenses: options.maxSenses, relations })) {
+        const credit = options.credits[r.relation as keyof MeaningCredits] ?? 0;
+        for (const t of byLemma.get(r.lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < credit) out.set(t, credit);
+        // A related word's derivation ("land" → arrive → "arrival") counts a little less.
+        const derived = credit * options.credits.derivation;
+        for (const t of byDerived.get(r.lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < derived) out.set(t, derived);
+      }
+    }
+    const result = out.size ? out : EMPTY;
+    if (cache.size > 5000) cache.clear();
+    cache.set(w, result);
+    return result;
+  };
+  const synonymsOf = (lemma: string) => new Set(lex.related(lemma, undefined, { maxSenses: options.maxSenses, relations: ['synonym', 'similar'] }).map((r) => r.lemma));
   return {
-    // Without a word list, any all-letter word is taken for English; typos are still matched to the story.
-    isWord: (word) => STOPWORDS.has(word.toLowerCase()) || /^\p{L}+$/u.test(word),
-    antonymsIn: () => null,
-    isAdverbOnly: (word) => /ly$/i.test(word) && word.length > 5,
-    storyTermsFor: (word) => {
-      const key = termsOf(word)[0];
-      return (key && byStem.get(key)) || EMPTY;
+    isWord: (word) => lex.isWord(word),
+    storyTermsFor,
+    antonymsIn: (word, terms) => {
+      const lemmas = lemmasOf(word.toLowerCase());
+      const near = new Set(lemmas.flatMap((l) => [l, ...synonymsOf(l)]));
+      for (const lemma of lemmas) {
+        for (const a of lex.antonyms(lemma)) {
+          for (const t of byLemma.get(a.lemma) ?? []) if (terms.has(t)) return a.lemma;
+        }
+      }
+      // The other way round: a story word whose antonyms include the word or a synonym of it.
+      for (const t of terms) {
+        for (const lemma of lemmasByTerm.get(t) ?? []) for (const a of lex.antonyms(lemma)) if (near.has(a.lemma)) return lemma;
+      }
+      return null;
     },
+    isAdverbOnly: (word) => {
+      const ls = lex.lemmas(word.toLowerCase());
+      return ls.length > 0 && ls.every((l) => l.pos === 'r');
+    },
+    senseCount: (word) => lemmasOf(word.toLowerCase()).reduce((n, l) => n + lex.senses(l).length, 0),
   };
 }
