@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodeLexicon, FORMAT_VERSION, SATELLITE, type LexiconData } from './format.ts';
+import { encodeLexicon, FORMAT_VERSION, type LexiconData, SATELLITE, WordList } from './format.ts';
 import { irregularForms } from './irregulars.ts';
 import { normalizeWord } from './morphy.ts';
 import { POINTERS, POS_LIST, type Pos } from './types.ts';
@@ -199,7 +199,7 @@ export function compileLexicon(source: LexiconSource = lexiconSource()): Lexicon
   }
 
   return {
-    key: source.key, words: wordList, wordPosStart, senseList, wordPosCount, synPos, synLex, synOffset, synWordStart,
+    key: source.key, words: WordList.from(wordList), wordPosStart, senseList, wordPosCount, synPos, synLex, synOffset, synWordStart,
     synWords, synPtrStart, ptrKind, ptrTarget, ptrSource, ptrTargetWord, irregulars,
   };
 }

@@ -4,8 +4,71 @@
  * one string split and typed-array views, no parsing of WordNet.
  */
 
+/**
+ * The sorted word list, kept as one string ('\n' after each word) and the offsets of the words in it, so that
+ * loading creates no per-word strings. Ordered by UTF-16 code unit, like `<` on strings.
+ */
+export class WordList {
+  /** `text` holds word i at `start[i] .. start[i+1]-1`; `start` has one entry more than there are words. */
+  constructor(
+    readonly text: string,
+    readonly start: Int32Array,
+  ) {}
+
+  /** A word list from sorted words. */
+  static from(sorted: readonly string[]): WordList {
+    const start = new Int32Array(sorted.length + 1);
+    let at = 0;
+    sorted.forEach((w, i) => {
+      start[i] = at;
+      at += w.length + 1;
+    });
+    start[sorted.length] = at;
+    return new WordList(sorted.map((w) => `${w}\n`).join(''), start);
+  }
+
+  get length(): number {
+    return this.start.length - 1;
+  }
+
+  /** Word number i. */
+  at(i: number): string {
+    return this.text.slice(this.start[i], this.start[i + 1]! - 1);
+  }
+
+  /** Compares word i with w as `<` would: negative, zero or positive. */
+  compare(i: number, w: string): number {
+    const from = this.start[i]!;
+    const length = this.start[i + 1]! - 1 - from;
+    const n = Math.min(length, w.length);
+    for (let k = 0; k < n; k++) {
+      const d = this.text.charCodeAt(from + k) - w.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+    return length - w.length;
+  }
+
+  /** The number of the first word not less than w. */
+  lowerBound(w: string): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(mid, w) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The number of word w, or -1. */
+  indexOf(w: string): number {
+    const i = this.lowerBound(w);
+    return i < this.length && this.compare(i, w) === 0 ? i : -1;
+  }
+}
+
 /** Bump whenever the compiled data or file layout changes: a file of another format is rebuilt. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** The bit of `synPos` that marks an adjective satellite (WordNet's `s`). */
 export const SATELLITE = 4;
@@ -20,7 +83,7 @@ export interface LexiconData {
   /** What the file was built from; a file whose key differs from the expected one is stale. */
   readonly key: string;
   /** Every WordNet lemma and synset member, lower case, sorted by code unit. */
-  readonly words: readonly string[];
+  readonly words: WordList;
   /** For word w and part of speech p, its senses are `senseList[wordPosStart[w*4+p] .. wordPosStart[w*4+p+1])`. */
   readonly wordPosStart: Int32Array;
   /** Synset numbers, each lemma's senses in WordNet's frequency order. */
@@ -72,7 +135,8 @@ const pad4 = (n: number) => (n + 3) & ~3;
 export function encodeLexicon(data: LexiconData): Uint8Array {
   const encoder = new TextEncoder();
   const parts: [string, Uint8Array][] = [
-    ['words', encoder.encode(data.words.join('\n'))],
+    ['words', encoder.encode(data.words.text)],
+    ['wordStart', new Uint8Array(data.words.start.buffer, data.words.start.byteOffset, data.words.start.byteLength)],
     ['irregulars', encoder.encode(JSON.stringify(data.irregulars))],
     ...ARRAYS.map(([name]) => {
       const a = data[name];
@@ -131,8 +195,9 @@ export function decodeLexicon(input: Uint8Array): LexiconData | null {
     return bytes.subarray(bodyStart + s[0], bodyStart + s[0] + s[1]);
   };
   const words = section('words');
+  const wordStart = section('wordStart');
   const irregulars = section('irregulars');
-  if (!words || !irregulars) return null;
+  if (!words || !wordStart || !irregulars) return null;
   const decoder = new TextDecoder();
   const arrays: Partial<Record<ArrayKey, Int32Array | Uint8Array>> = {};
   for (const [name, type] of ARRAYS) {
@@ -142,7 +207,7 @@ export function decodeLexicon(input: Uint8Array): LexiconData | null {
   }
   return {
     key: header.key,
-    words: decoder.decode(words).split('\n'),
+    words: new WordList(decoder.decode(words), new Int32Array(wordStart.buffer, wordStart.byteOffset, wordStart.byteLength / 4)),
     irregulars: JSON.parse(decoder.decode(irregulars)) as LexiconData['irregulars'],
     ...(arrays as Record<ArrayKey, never>),
   };

@@ -72,18 +72,19 @@ export class Lexicon {
       const last = tokens[tokens.length - 1]!;
       const rest = tokens.slice(1).join(' ');
       const head = tokens.slice(0, -1).join(' ');
-      for (const c of this.#candidates(first).values()) if (c.source > 0) this.#addIfLemma(found, `${this.#d.words[c.word]} ${rest}`, c.pos, 2);
-      for (const c of this.#candidates(last).values()) if (c.source > 0) this.#addIfLemma(found, `${head} ${this.#d.words[c.word]}`, c.pos, 2);
+      for (const c of this.#candidates(first).values()) if (c.source > 0) this.#addIfLemma(found, `${this.#d.words.at(c.word)} ${rest}`, c.pos, 2);
+      for (const c of this.#candidates(last).values()) if (c.source > 0) this.#addIfLemma(found, `${head} ${this.#d.words.at(c.word)}`, c.pos, 2);
     }
     const count = (c: Candidate) => this.#d.wordPosCount[c.word * 4 + c.pos]!;
     return [...found.values()]
       .sort((a, b) => count(b) - count(a) || a.source - b.source || a.pos - b.pos)
-      .map((c) => ({ lemma: this.#d.words[c.word]!, pos: POS_LIST[c.pos]! }));
+      .map((c) => ({ lemma: this.#d.words.at(c.word), pos: POS_LIST[c.pos]! }));
   }
 
   /**
    * Whether a word is English: an inflection of a WordNet lemma, or a function word (pronoun, determiner,
-   * preposition, conjunction, auxiliary). A possessive 's is ignored. Tells typos and unknown names
+   * preposition, conjunction, auxiliary). A possessive 's is ignored; a hyphenated compound WordNet lacks is a
+   * word when each part is (arms-for-food). Tells typos and unknown names
    * ("pyongayng", "blinken") from real words; names WordNet knows (Japan, Pyongyang) count as words.
    */
   isWord(word: string): boolean {
@@ -91,7 +92,10 @@ export class Lexicon {
     if (!w) return false;
     if (FUNCTION_WORDS.has(w)) return true;
     const bare = w.replace(/'s?$/, '');
-    return bare !== '' && (FUNCTION_WORDS.has(bare) || this.lemmas(bare).length > 0);
+    if (bare === '') return false;
+    if (FUNCTION_WORDS.has(bare) || this.lemmas(bare).length > 0) return true;
+    const parts = bare.split('-');
+    return parts.length > 1 && parts.every((p) => p !== '' && (FUNCTION_WORDS.has(p) || this.lemmas(p).length > 0));
   }
 
   /**
@@ -138,7 +142,7 @@ export class Lexicon {
           const key = `${ref.word}:${ref.pos}:${relation}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          out.push({ lemma: this.#d.words[ref.word]!, pos: POS_LIST[ref.pos]!, relation, sense: i + 1 });
+          out.push({ lemma: this.#d.words.at(ref.word), pos: POS_LIST[ref.pos]!, relation, sense: i + 1 });
         }
       });
     }
@@ -196,7 +200,7 @@ export class Lexicon {
       const key = `${ref.word}:${ref.pos}`;
       if (ref.word === w || seen.has(key)) continue;
       seen.add(key);
-      out.push({ lemma: this.#d.words[ref.word]!, pos: POS_LIST[ref.pos]!, via, sense });
+      out.push({ lemma: this.#d.words.at(ref.word), pos: POS_LIST[ref.pos]!, via, sense });
     }
     return out;
   }
@@ -210,8 +214,10 @@ export class Lexicon {
     if (prefix === ' ') return [];
     const words = this.#d.words;
     const out: string[][] = [];
-    for (let i = this.#lowerBound(prefix); i < words.length && words[i]!.startsWith(prefix); i++) {
-      out.push(words[i]!.split(' '));
+    for (let i = words.lowerBound(prefix); i < words.length; i++) {
+      const word = words.at(i);
+      if (!word.startsWith(prefix)) break;
+      out.push(word.split(' '));
     }
     return out;
   }
@@ -245,20 +251,7 @@ export class Lexicon {
 
   /** Word number of a normalised word, or -1. */
   #wordId(w: string): number {
-    const i = this.#lowerBound(w);
-    return this.#d.words[i] === w ? i : -1;
-  }
-
-  #lowerBound(w: string): number {
-    const words = this.#d.words;
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (words[mid]! < w) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.#d.words.indexOf(w);
   }
 
   #senseIds(w: number, p: number): number[] {
@@ -311,7 +304,7 @@ export class Lexicon {
       rank,
       lexFile: (LEX_FILES[d.synLex[s]!] ?? 'adj.all') as LexFile,
       instance,
-      lemmas: this.#members(s).map((m) => d.words[m]!),
+      lemmas: this.#members(s).map((m) => d.words.at(m)),
     };
   }
 

@@ -80,6 +80,13 @@ describe('isWord', () => {
     for (const w of ['the', 'of', 'and', 'whom', 'would', "didn't", "children's"]) expect(isWord(w), w).toBe(true);
   });
 
+  it('accepts hyphenated compounds of words, not those with a non-word part', () => {
+    expect(isWord('arms-for-food')).toBe(true);
+    expect(isWord('well-known')).toBe(true);
+    expect(isWord('blinken-led')).toBe(false);
+    expect(isWord('-')).toBe(false);
+  });
+
   it('accepts names WordNet knows', () => {
     expect(isWord('Pyongyang')).toBe(true);
     expect(isWord('Kremlin')).toBe(true);
