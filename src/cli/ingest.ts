@@ -1,25 +1,21 @@
 import 'dotenv/config';
 import { parseConfig } from '../config.ts';
-import { ingestStory } from '../story/ingest.ts';
+import { INGEST_USAGE, ingestStory, parseIngestArgs } from '../story/ingest.ts';
 
-/** `npm run ingest -- --slug <slug> [--title <title>] [--force] <article.txt>`: adds a raw story to STORIES_DIR. */
-const argv = process.argv.slice(2);
-const opts: { slug?: string; title?: string; force?: boolean; file?: string } = {};
-for (let i = 0; i < argv.length; i++) {
-  const a = argv[i]!;
-  if (a === '--slug') opts.slug = argv[++i];
-  else if (a === '--title') opts.title = argv[++i];
-  else if (a === '--force') opts.force = true;
-  else opts.file = a;
-}
-if (!opts.slug || !opts.file) {
-  process.stderr.write('usage: npm run ingest -- --slug <slug> [--title <title>] [--force] <article.txt>\n');
+/**
+ * `npm run ingest -- --slug <slug> [--title <title>] [--date YYYY-MM-DD] [--outlet <outlet>] [--force] <article.txt>`:
+ * adds a raw story to STORIES_DIR, with machine-drafted sources, entities and facts.
+ */
+const parsed = parseIngestArgs(process.argv.slice(2));
+if ('error' in parsed) {
+  process.stderr.write(`${parsed.error}\n${INGEST_USAGE}\n`);
   process.exit(2);
 }
 try {
   const { STORIES_DIR } = parseConfig();
-  const story = ingestStory({ storiesDir: STORIES_DIR, slug: opts.slug, title: opts.title, articleFile: opts.file, force: opts.force });
-  process.stderr.write(`ingested "${story.slug}": ${story.paragraphs.length - 1} paragraphs, ${story.sentences.length} sentences, into ${STORIES_DIR}\n`);
+  const story = ingestStory({ storiesDir: STORIES_DIR, ...parsed });
+  const drafted = story.facts.length;
+  process.stderr.write(`ingested "${story.slug}": ${story.paragraphs.length - 1} paragraphs, ${story.sentences.length} sentences, ${story.sources.length} sources, ${story.entities.length} entities, ${drafted} drafted facts, into ${STORIES_DIR}\n`);
 } catch (err) {
   process.stderr.write(`ingest failed: ${(err as Error).message}\n`);
   process.exit(1);

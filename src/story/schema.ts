@@ -69,14 +69,25 @@ export const FactKindSchema = z.enum(['who', 'when', 'where', 'what', 'why', 'so
 export const CertaintySchema = z.enum(['reported', 'quoted', 'alleged', 'denied', 'assessment']);
 export const AnswerTypeSchema = z.enum(['person', 'organisation', 'group', 'place', 'time', 'thing', 'event', 'reason', 'quantity']);
 
+/** A relative time resolved against the publication date, e.g. "last year" in a story published 2024-06-19 → 2023. */
+export const DerivedTimeBasisSchema = z.strictObject({
+  derived: z.literal(true),
+  from: z.literal('published'),
+  /** How it was resolved: "\"last year\" resolved against the publication date 2024-06-19". */
+  note: z.string().min(1),
+});
+
 /** A time as printed, and (where derivable) a normalised value with its precision and basis. */
 export const TimeSchema = z.strictObject({
   text: z.string().min(1),
   /** ISO 8601: a date (2024-06-19), a year (2022) or a duration (P25Y). */
   value: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?|P\d+[YMD])$/, 'ISO 8601 date, year-month, year or duration').optional(),
   precision: z.enum(['day', 'month', 'year', 'duration', 'part-of-day']).optional(),
-  /** How the value was derived: from the text alone, or annotator-supplied (with what it rests on). */
-  basis: z.union([z.strictObject({ fromText: z.literal(true), note: z.string().optional() }), AnnotatorNoteSchema]).optional(),
+  /**
+   * How the value was derived: from the text alone, annotator-supplied (with what it rests on), or a relative
+   * expression ("last year", "on Friday") resolved against the story's publication date (machine-drafted facts).
+   */
+  basis: z.union([z.strictObject({ fromText: z.literal(true), note: z.string().optional() }), AnnotatorNoteSchema, DerivedTimeBasisSchema]).optional(),
 }).refine((t) => (t.value === undefined) === (t.basis === undefined), { message: 'a normalised value needs a basis, and a basis needs a value', path: ['basis'] });
 
 /** One hand-annotated fact, anchored to the article by an exact quote. */
@@ -101,6 +112,8 @@ export const FactSchema = z.strictObject({
   time: TimeSchema.optional(),
   /** Questions a reader might ask that this fact answers; used for autocomplete suggestions. */
   suggest: z.array(z.string().min(3).max(100)).max(5).optional(),
+  /** Set on facts drafted by machine at ingest (`src/story/draft.ts`) rather than written by an annotator. */
+  drafted: z.literal(true).optional(),
 });
 
 export const FactsFileSchema = z.strictObject({
@@ -115,3 +128,4 @@ export type FactKind = z.infer<typeof FactKindSchema>;
 export type Certainty = z.infer<typeof CertaintySchema>;
 export type AnswerType = z.infer<typeof AnswerTypeSchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
+export type Time = z.infer<typeof TimeSchema>;

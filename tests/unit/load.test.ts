@@ -298,7 +298,9 @@ describe('several stories', () => {
     const { storiesDir, second } = twoStories();
     expect(existsSync(join(storiesDir, 'harbor-bridge', 'story.json'))).toBe(true);
     expect(second.meta.annotated).toBe(false);
-    expect(second.facts).toEqual([]);
+    // Facts, sources and entities are drafted by machine (tests/unit/draft.test.ts covers how).
+    expect(second.facts.length).toBeGreaterThan(0);
+    expect(second.facts.every((f) => f.drafted === true)).toBe(true);
     expect(second.paragraphs[0]).toBe('Riverton council approves new harbor bridge after long debate');
     expect(second.paragraphs).toHaveLength(4);
     // A second ingest of the same slug needs --force.
@@ -351,8 +353,8 @@ describe('several stories', () => {
     expect(putin.sources?.map((s) => s.name)).toHaveLength(5);
     const bridge = ask(library, { command: 'sources', story: 'harbor-bridge' });
     expect(bridge.story).toBe('harbor-bridge');
-    expect(bridge.sources?.map((s) => s.name)).toEqual(['Riverton Engineering Office']);
-    expect(bridge.sources?.[0]?.paragraphs).toEqual([2]);
+    expect(bridge.sources?.map((s) => s.name).sort()).toEqual(['Elena Marsh', 'Riverton Engineering Office']);
+    expect(bridge.sources?.find((s) => s.name === 'Riverton Engineering Office')?.paragraphs).toEqual([2]);
   });
 
   it('matches a story slug regardless of case and spaces', () => {
