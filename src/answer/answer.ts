@@ -64,7 +64,7 @@ const TYPED = new Set(['time', 'number', 'reason', 'place', 'person']);
 function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query, 8);
   const best = ranked[0];
-  const out = outOfStory(query, best, index.options);
+  const out = outOfStory(index, query, best);
   base.trace = { kind: query.kind, unknownTerms: query.terms.filter((t) => !t.known).map((t) => t.token) };
   if ((query.kind === 'who' || query.kind === 'what') && base.command !== 'why') {
     const def = definition(index, query.normalized);
@@ -110,7 +110,7 @@ function yesNo(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
 function sourceOf(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
   const best = ranked[0];
-  const out = outOfStory(query, best, index.options);
+  const out = outOfStory(index, query, best);
   if (out || !best) return notFound(base, best, out?.unknownNames ?? []);
   const fact = best.facts.find((f) => !f.attribution.includes('article'));
   const attribution = attributionOf(index, best.sentence, fact);

@@ -7,7 +7,7 @@ import { predicateTerms } from './query.ts';
 /** How well each kind of span fits each kind of answer wanted (0: not at all). */
 const FIT: Record<Expect, Partial<Record<SpanKind, number>>> = {
   person: { person: 3, organisation: 2.6, name: 2.2, place: 1.2, noun: 0.4 },
-  time: { time: 3, number: 0.8 },
+  time: { time: 3 },
   place: { place: 3, name: 2, organisation: 1.2, noun: 0.6 },
   number: { number: 3, time: 1 },
   reason: { reason: 3 },
@@ -47,10 +47,25 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const verb = predicate.find((i) => words[i]!.tags.includes('Verb'));
   const passive = verb !== undefined && /^\s*by\b/i.test(sentence.slice(words[verb]!.end));
   const head = query.head;
+  // The story's named sources in this sentence: a question not about who said it is not answered by them.
+  const sourceIds = new Set(index.story.sources.map((x) => x.id));
+  const sourceSpans = query.speech ? [] : index.aliases.spans(sentence).filter((m) => m.ids.some((id) => sourceIds.has(id)));
+  // "How many X": the figure must count X (stand just before it), not be any figure in the sentence.
+  const headTerm = head ? query.terms.find((t) => termsOf(t.token)[0] === head && t.known) : undefined;
+  const countsHead = query.expect === 'number' && headTerm && /\bhow many\b/i.test(query.normalized);
+  // "What year/date": a calendar time, not a duration.
+  const calendar = query.expect === 'time' && head !== undefined && /^(?:year|date|day|month)$/.test(head);
   let best: Scored | null = null;
   for (const span of spans) {
     const f = fit[span.kind];
     if (!f || span.text.length > 160) continue;
+    if (sourceSpans.some((m) => m.start < span.end && span.start < m.end)) continue;
+    if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;
+    if (countsHead && span.kind === 'number') {
+      // The counted noun may follow the figure or be its own last word ("eight goals"), or lead it ("a crowd of 88,966").
+      const near = words.map((w, i) => ({ w, i })).filter(({ w }) => (w.start >= span.start - 20 && w.end <= span.end + 30)).map(({ i }) => index.wordTerms[sentenceIndex]![i]!);
+      if (!near.some((ts) => ts.some((t) => headTerm.forms.has(t)))) continue;
+    }
     // Words of the span, and how many of them the question already has.
     const inside = words.map((w, i) => ({ w, i })).filter(({ w }) => w.start >= span.start && w.end <= span.end);
     const content = inside.filter(({ w }) => termsOf(w.text).length > 0);

@@ -4,9 +4,9 @@ import { agrees, figuresIn, sameUnit } from '../text/figures.ts';
 import { ENTITY_PREFIX } from '../text/terms.ts';
 import { attributionOf, joinNames } from './attribution.ts';
 import { claimFact } from './facts.ts';
-import type { AnalyzedQuery, QueryTerm } from './query.ts';
+import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import { outOfStory } from './relevance.ts';
-import { creditIn, rankSentences, type Candidate } from './retrieve.ts';
+import { coverage, creditIn, rankSentences, type Candidate } from './retrieve.ts';
 import type { Answer, Verdict, VerdictReason } from './types.ts';
 
 /**
@@ -49,6 +49,9 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     if (other) return { element: 'source', claim: other.name, story: joinNames([...credited].map((id) => index.story.sources.find((s) => s.id === id)?.name ?? id)) };
   }
   if (matched < index.options.eventWords) return null;
+  // The claim must pin down the passage's event: most of what it says about its names is there.
+  const predicate = predicateTerms(query);
+  if (predicate.length && coverage(index, query, best.sentence, predicate) < index.options.eventCoverage) return rolesOnly(index, query, best);
   // Figures: a claim figure that no figure of the same kind in the passage agrees with.
   const storyFigures = figuresIn(passage);
   for (const f of figuresIn(claim)) {
@@ -97,6 +100,11 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     if (other) return { element: f.kind === 'where' ? 'place' : 'person', claim: index.story.entities.find((e) => e.id === other)?.name, story: f.answer!.text };
   }
   return rolesSwapped(index, query, best);
+}
+
+/** With the event only loosely pinned down, only a swap of the story's own names can conflict. */
+function rolesOnly(index: StoryIndex, query: AnalyzedQuery, best: Candidate): VerdictReason | null {
+  return query.terms.every((t) => t.known) ? rolesSwapped(index, query, best) : null;
 }
 
 /**
@@ -182,7 +190,7 @@ export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery)
   if (!best) return notInStory(query.terms.filter((t) => !t.known && t.salient).map((t) => t.token));
   const clash = conflict(index, query, best, fact);
   if (clash) return withVerdict(index, base, best, fact, 'contradicted', clash);
-  const out = outOfStory(query, best, index.options, true);
+  const out = outOfStory(index, query, best, true);
   if (out || best.coverage < index.options.supportCoverage) return notInStory(out?.unknownNames ?? []);
   const missing = unsupported(index, query, best);
   if (missing.length) return notInStory();

@@ -40,6 +40,8 @@ export function pickFact(index: StoryIndex, candidates: Candidate[], query: Anal
         .filter((f) => kinds.includes(f.kind) && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)))
         // "How many …" wants a figure: a fact whose answer has none does not answer it.
         .filter((f) => query.expect !== 'number' || /\d|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)(?![\w-])/i.test(f.answer!.text) || f.time?.precision === 'duration')
+        // "What year" wants a calendar time, not a duration ("in nearly 25 years").
+        .filter((f) => !(query.head && /^(?:year|date|day|month)$/.test(query.head) && f.time?.precision === 'duration'))
         .map((fact) => ({ fact, candidate, rank, about: sharedWords(index, fact, about), all: sharedWords(index, fact, query.terms) }))
         .filter((x) => !anyAbout || x.about > 0);
     });

@@ -24,6 +24,10 @@ export interface EngineOptions {
   supportCoverage: number;
   /** A claim pins down one event when this many of its words match the passage (so another value there conflicts). */
   eventWords: number;
+  /** Below this share of the weight of what a question asks about its names (its predicate) in the best passage, the story does not answer. */
+  minPredicateCoverage: number;
+  /** A claim pins down the passage's event when this share of its predicate's weight is there; only then can another value conflict. */
+  eventCoverage: number;
   /** Credit of a match through WordNet, by relation (0 turns a relation off). */
   meaningCredits: { synonym: number; derivation: number; pertainym: number; similar: number; hypernym: number; hyponym: number };
   /** How many senses of a word (most frequent first) WordNet relations are followed through. */
@@ -44,6 +48,8 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   factWindow: 0.15,
   supportCoverage: 0.65,
   eventWords: 3,
+  minPredicateCoverage: 0.34,
+  eventCoverage: 0.6,
   meaningCredits: { synonym: 0.85, derivation: 0.85, pertainym: 0.9, similar: 0.7, hypernym: 0.6, hyponym: 0.6 },
   meaningSenses: 3,
   lightSenses: 10,

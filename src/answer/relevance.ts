@@ -1,5 +1,6 @@
 import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
-import type { Candidate } from './retrieve.ts';
+import { coverage, type Candidate } from './retrieve.ts';
+import type { StoryIndex } from '../search/index.ts';
 import type { EngineOptions } from './options.ts';
 
 /** Why a question is out of the story, or null when the story may answer it. */
@@ -16,7 +17,8 @@ export interface OutOfStory {
  * in words the story never uses, when no sentence covers enough of it, or when the story knows the
  * question's names but none of what it asks about them.
  */
-export function outOfStory(query: AnalyzedQuery, best: Candidate | undefined, options: EngineOptions, strictNames = false): OutOfStory | null {
+export function outOfStory(index: StoryIndex, query: AnalyzedQuery, best: Candidate | undefined, strictNames = false): OutOfStory | null {
+  const options: EngineOptions = index.options;
   const unknown: QueryTerm[] = query.terms.filter((t) => !t.known);
   const result = { unknownNames: unknown.filter((t) => t.salient).map((t) => t.token), unknownTerms: unknown.map((t) => t.token) };
   let total = 0;
@@ -32,5 +34,7 @@ export function outOfStory(query: AnalyzedQuery, best: Candidate | undefined, op
   // "married") is foreign to the story, the story does not answer it.
   const predicate = predicateTerms(query);
   if (predicate.length && predicate.every((t) => !t.known)) return result;
+  // What the question asks about its names must be in the passage, not only the names.
+  if (predicate.length && coverage(index, query, best.sentence, predicate) < options.minPredicateCoverage) return result;
   return null;
 }

@@ -41,7 +41,7 @@ const DURATION = /\b(?:(?:nearly|almost|about|around|over|more than|less than|so
 const RELATIVE = /\b(?:(?:early|late) )?(?:last|next|this|previous|the following|the previous|the same|that) (?:year|month|week|decade|century|spring|summer|autumn|fall|winter|day|morning|evening|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:early|late) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?: (?:morning|afternoon|evening|night))?\b|\b(?:yesterday|today|tonight|tomorrow)\b|\b(?:in|within|for) (?:hours|days|weeks|months|years|decades)\b|\bwithin hours\b/gi;
 const ORDINAL_TIME = /\b(?:the )?\d+(?:st|nd|rd|th) (?:minute|hour|day|week|month|year|century|round|lap|inning|quarter|period)\b|\b(?:first|second|third|fourth|final|last) (?:half|quarter|period|round|minute|seconds)\b/gi;
 const NUMBER = /(?:[$€£¥]\s?)?\b\d[\d,.]*(?::\d\d)?(?:\s?[–-]\s?\d[\d,.]*)?(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|km|miles?|metres?|meters?|feet|kg|tons?|tonnes?|points?|cents?))?(?:\s(?:people|per share))?/gi;
-const SPELLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions|billions)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*\b/gi;
+const SPELLED = /(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions|billions)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*(?![\w-])/gi;
 const REASON = /\b(?:because(?: of)?|due to|as a result of|owing to|in order to|so that|so as to|thanks to|in exchange for|in return for|for)\s+([^.;]+)/gi;
 const QUOTE = /["“]([^"”]{2,})["”]/g;
 
@@ -100,7 +100,18 @@ export function analyzeParagraph(paragraph: string, sentences: readonly { start:
     for (const m of all) {
       if (m.offset.start < start || m.offset.start >= end) continue;
       const s = m.offset.start - start;
-      push(spans, text, s, Math.min(s + m.offset.length, text.length), m.kind);
+      const e = Math.min(s + m.offset.length, text.length);
+      // A list ("talks, a concert, and a statement") is its items, each a candidate of its own.
+      const body = text.slice(s, e);
+      if (m.kind === 'noun' && /,|\band\b|\bor\b/.test(body)) {
+        let at = s;
+        for (const part of body.split(/(,\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+)/)) {
+          if (part && !/^(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+)$/.test(part)) push(spans, text, at, at + part.length, m.kind);
+          at += part.length;
+        }
+        continue;
+      }
+      push(spans, text, s, e, m.kind);
     }
     for (const r of chrono.parse(text, reference)) push(spans, text, r.index, r.index + r.text.length, 'time');
     collect(RELATIVE, text, 'time', spans);
