@@ -82,8 +82,9 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   }
   // An antonym of a word the passage uses ("criticized" for "praised", "fell" for "rose").
   for (const t of query.terms) {
+    if (t.salient || creditIn(sentenceTerms, t) >= index.options.firmCredit) continue;
     const opposite = index.meaning.antonymsIn(t.token, sentenceTerms);
-    if (opposite && creditIn(sentenceTerms, t) === 0) return { element: 'description', claim: t.token, story: opposite };
+    if (opposite) return { element: 'description', claim: t.token, story: opposite };
   }
   // Another person or place in a slot the story fills with someone else: a name the story never uses,
   // or one of its own names, where the passage's fact names another of the same type.
@@ -156,7 +157,7 @@ function rolesSwapped(index: StoryIndex, query: AnalyzedQuery, best: Candidate):
 /** Claim words the passage does not hold (an unmatched adverb such as "personally" is not an element). */
 function unsupported(index: StoryIndex, query: AnalyzedQuery, best: Candidate): QueryTerm[] {
   const terms = index.sentenceTerms[best.sentence.index]!;
-  return query.terms.filter((t) => creditIn(terms, t) === 0 && !index.meaning.isAdverbOnly(t.token) && !figuresIn(t.token).length
+  return query.terms.filter((t) => creditIn(terms, t) < index.options.firmCredit && !index.meaning.isAdverbOnly(t.token) && !figuresIn(t.token).length
     && !(t.english && !t.salient && index.meaning.senseCount(t.token) >= index.options.lightSenses));
 }
 

@@ -30,6 +30,8 @@ export interface EngineOptions {
   eventCoverage: number;
   /** Credit of a match through WordNet, by relation (0 turns a relation off). */
   meaningCredits: { synonym: number; derivation: number; pertainym: number; similar: number; hypernym: number; hyponym: number };
+  /** In a factcheck, a claim word matched with less credit than this (a loose WordNet relation) is not an element the story states. */
+  firmCredit: number;
   /** How many senses of a word (most frequent first) WordNet relations are followed through. */
   meaningSenses: number;
   /** A claim word with at least this many WordNet senses says too little on its own to be an element the story must state ("time", "get"). */
@@ -48,9 +50,10 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   factWindow: 0.15,
   supportCoverage: 0.65,
   eventWords: 3,
-  minPredicateCoverage: 0.34,
+  minPredicateCoverage: 0.2,
   eventCoverage: 0.6,
   meaningCredits: { synonym: 0.85, derivation: 0.85, pertainym: 0.9, similar: 0.7, hypernym: 0.6, hyponym: 0.6 },
+  firmCredit: 0.7,
   meaningSenses: 3,
   lightSenses: 10,
 };

@@ -84,7 +84,8 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       for (const r of lex.related(lemma, undefined, { maxSenses: options.maxSenses, relations })) {
         const credit = options.credits[r.relation as keyof MeaningCredits] ?? 0;
         for (const t of byLemma.get(r.lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < credit) out.set(t, credit);
-        // A related word's derivation ("land" → arrive → "arrival") counts a little less.
+        // A synonym's derivation ("land" → arrive → "arrival") counts a little less; longer chains are noise.
+        if (r.relation !== 'synonym' && r.relation !== 'hypernym') continue;
         const derived = credit * options.credits.derivation;
         for (const t of byDerived.get(r.lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < derived) out.set(t, derived);
       }
