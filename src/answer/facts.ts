@@ -1,5 +1,6 @@
 import type { AnchoredFact } from '../story/types.ts';
 import type { StoryIndex } from '../search/index.ts';
+import { termsOf, tokenize } from '../text/terms.ts';
 import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import { creditIn, type Candidate } from './retrieve.ts';
 
@@ -12,6 +13,14 @@ export function sharedWords(index: StoryIndex, fact: AnchoredFact, terms: QueryT
   let n = 0;
   for (const t of terms) n += creditIn(have, t);
   return n;
+}
+
+/** Whether an answer says more than the question already does ("weapons" does not answer "what … for the weapons"). */
+function addsSomething(answer: string, query: AnalyzedQuery): boolean {
+  const words = tokenize(answer).flatMap((w) => termsOf(w).slice(0, 1));
+  if (!words.length) return false;
+  const asked = new Set(query.terms.flatMap((t) => [...t.forms].filter(([, c]) => c >= 0.85).map(([f]) => f)));
+  return words.some((w) => !asked.has(w));
 }
 
 /** The fact kinds that answer a question: "who said" wants the source; "what … for?" asks what or why. */
@@ -37,7 +46,7 @@ export function pickFact(index: StoryIndex, candidates: Candidate[], query: Anal
     const fits = candidates.flatMap((candidate, rank) => {
       const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(index, f, about) > 0);
       return candidate.facts
-        .filter((f) => kinds.includes(f.kind) && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)))
+        .filter((f) => kinds.includes(f.kind) && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)) && addsSomething(f.answer.text, query))
         // "How many …" wants a figure: a fact whose answer has none does not answer it.
         .filter((f) => query.expect !== 'number' || /\d|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)(?![\w-])/i.test(f.answer!.text) || f.time?.precision === 'duration')
         // "What year" wants a calendar time, not a duration ("in nearly 25 years").

@@ -21,7 +21,7 @@ export interface Meaning {
 }
 
 /** Credits for matches through a relation, by how close the meaning stays. */
-export type MeaningCredits = Readonly<Record<Exclude<Relation, 'instance'>, number>>;
+export type MeaningCredits = Readonly<Record<Exclude<Relation, 'instance'> | 'ancestor', number>>;
 
 /** What `storyMeaning` needs from the engine options. */
 export interface MeaningOptions {
@@ -53,10 +53,25 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
   };
   // Derivations of the story's words ("arrival" → arrive), so a question's verb finds the story's noun.
   const byDerived = new Map<string, Set<string>>();
+  // Near ancestors of the story's nouns ("article" → nonfiction → writing), so a question's verb whose
+  // derivation is that ancestor ("wrote" → writing) finds them, with the lowest credit.
+  const byAncestor = new Map<string, Set<string>>();
   for (const [word, terms] of storyWords) {
     if (STOPWORDS.has(word)) continue;
     add(word, terms);
     for (const l of lex.lemmas(word)) {
+      if (l.pos === 'n' && options.credits.ancestor > 0) {
+        let level = [l.lemma];
+        for (let depth = 0; depth < 2; depth++) {
+          const next = level.flatMap((x) => lex.related(x, 'n', { maxSenses: 1, relations: ['hypernym'] }).map((r) => r.lemma));
+          for (const a of next) {
+            let set = byAncestor.get(a);
+            if (!set) byAncestor.set(a, (set = new Set()));
+            for (const t of terms) set.add(t);
+          }
+          level = next;
+        }
+      }
       add(l.lemma, terms);
       for (const r of lex.related(l.lemma, l.pos, { maxSenses: options.maxSenses, relations: ['derivation'] })) {
         let set = byDerived.get(r.lemma);
@@ -65,7 +80,7 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       }
     }
   }
-  const relations = (Object.entries(options.credits) as [Relation, number][]).filter(([, c]) => c > 0).map(([r]) => r);
+  const relations = (Object.entries(options.credits) as [Relation | 'ancestor', number][]).filter(([r, c]) => c > 0 && r !== 'ancestor').map(([r]) => r as Relation);
   const lemmasOf = (word: string) => {
     const ls = lex.lemmas(word).map((l) => l.lemma);
     return ls.length ? [...new Set(ls)] : [word];
@@ -81,6 +96,11 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       // The word's own lemma may be a story word under another form ("went" → go).
       for (const t of byLemma.get(lemma) ?? []) if (!own.has(t)) out.set(t, Math.max(out.get(t) ?? 0, 0.95));
       for (const t of byDerived.get(lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.derivation) out.set(t, options.credits.derivation);
+      if (options.credits.ancestor > 0) {
+        for (const d of [lemma, ...lex.related(lemma, undefined, { maxSenses: 1, relations: ['derivation'] }).map((r) => r.lemma)]) {
+          for (const t of byAncestor.get(d) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.ancestor) out.set(t, options.credits.ancestor);
+        }
+      }
       for (const r of lex.related(lemma, undefined, { maxSenses: options.maxSenses, relations })) {
         const credit = options.credits[r.relation as keyof MeaningCredits] ?? 0;
         for (const t of byLemma.get(r.lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < credit) out.set(t, credit);
