@@ -59,6 +59,26 @@ const TIME_NOUNS = 'year|date|day|month|time|century|decade|period|era|season|we
 const PLACE_NOUNS = 'place|city|town|location|region|state|area|venue|continent|island|river|street|building|stadium|site|capital|country|nation|province|county|village';
 const PERSON_NOUNS = 'person|people|man|woman|men|women|group|organi[sz]ation|company|team|agency|newspaper|paper|outlet|leader|official|body|bodies|player|artist|author|politician|scientist|president|king|queen|party|band|club|justice|judge|coach|minister|reporter|journalist|broadcaster|institute|firm|network|analyst|customer|customers|state official';
 
+const FRAME_NOUNS = new RegExp(`^(?:${TIME_NOUNS}|${PLACE_NOUNS}|${PERSON_NOUNS}|kind|type|sort|sorts|kinds|types|name|of|the|week|weeks|days|years|yrs|yr)$`);
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one edit (delete, swap, change, insert) away from a word. */
+function oneEditAway(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const a = word.slice(0, i);
+    const b = word.slice(i);
+    if (b) out.add(a + b.slice(1));
+    if (b.length > 1) out.add(a + b[1] + b[0] + b.slice(2));
+    for (const c of ALPHABET) {
+      if (b) out.add(a + c + b.slice(1));
+      out.add(a + c + b);
+    }
+  }
+  out.delete(word);
+  return [...out];
+}
+
 /** Detects the question kind and the answer type it expects from the question's words. */
 export function detectKind(question: string): { kind: QuestionKind; expect: Expect } {
   const q = question.toLowerCase().replace(/^[^a-z0-9]+/, '');
@@ -140,6 +160,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   const seen = new Set<string>();
   const mentions = index.aliases.spans(normalized);
   const lexicon = index.meaning;
+  const frameEnd = /^\s*(?:\S+\s+){0,1}(?:what|which|how many|how much)\s+(?:[\w-]+\s+){1,4}?(?=(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)/i.exec(normalized)?.[0].length ?? 0;
   for (const { token, start } of tokenizeWithOffsets(normalized)) {
     const own = termsOf(token);
     if (!own.length) continue;
@@ -171,6 +192,21 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     }
     // Related words (WordNet: synonyms, derivations, pertainyms) that the story uses.
     for (const [term, credit] of lexicon.storyTermsFor(lower)) if (!forms.has(term)) add(term, credit, 'meaning');
+    // A misspelt English word ("arive"): the English words one edit away, through what they mean to the story.
+    if (!forms.size && !english && lower.length >= 4 && /^\p{L}+$/u.test(lower)) {
+      // The likeliest reading: the candidate that means the most to the story, then the commonest word.
+      let chosen: { forms: Map<string, number>; score: number } | undefined;
+      for (const candidate of oneEditAway(lower)) {
+        if (!lexicon.isWord(candidate)) continue;
+        const found = new Map<string, number>();
+        for (const t of termsOf(candidate)) if (index.vocabulary.has(t)) found.set(t, 0.9);
+        for (const [term, credit] of lexicon.storyTermsFor(candidate)) if ((found.get(term) ?? 0) < credit * 0.9) found.set(term, credit * 0.9);
+        if (!found.size) continue;
+        const score = Math.max(...found.values()) + 0.001 * lexicon.senseCount(candidate);
+        if (!chosen || score > chosen.score) chosen = { forms: found, score };
+      }
+      for (const [term, credit] of chosen?.forms ?? []) add(term, credit, 'typo');
+    }
     const dfs = [...forms.keys()].map((f) => index.vocabulary.get(f) ?? 0);
     const known = dfs.some((df) => df > 0);
     const exactDf = own.map((t) => index.vocabulary.get(t) ?? 0).find((df) => df > 0);
@@ -178,7 +214,10 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     const typedAsName = /^\p{Lu}/u.test(token) && start > 0;
     const figure = /\d/.test(token) && !/^\d{1,2}$/.test(token);
     const salient = figure || index.nameWords.has(lower) || [...forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX)) || (!known && (!english || typedAsName));
-    const weight = known ? idf(df) : salient ? idf(0) : idf(1);
+    // Words of the question's frame ("what day of the week", "which city") say what kind of answer is
+    // wanted, not what it is about: they weigh little.
+    const frame = FRAME_NOUNS.test(lower) && start < frameEnd ? index.options.frameWeight : 1;
+    const weight = (known ? idf(df) : salient ? idf(0) : idf(1)) * frame;
     terms.push({ token, start, forms, weight, known, salient, english, ...(match ? { match } : {}) });
   }
   return {

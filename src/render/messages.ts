@@ -59,7 +59,7 @@ export function reasonText(reason: VerdictReason | undefined): string | null {
 function asked(command: Command, query: string): string {
   const q = echo(query, 120);
   if (command === 'ask' || command === 'factcheck' || command === 'sources') return `“${q}”`;
-  return new RegExp(`^${command}\\b`, 'i').test(q) ? q : `${command} ${q}`;
+  return /^(?:who|whom|whose|what|which|when|where|why|how)\b/i.test(q) ? q : `${command} ${q}`;
 }
 
 const MISSING: Record<NonNullable<Answer['missing']>, string> = { person: 'who', time: 'when', place: 'where', number: 'how many or how much', reason: 'why', thing: 'what' };
