@@ -1,7 +1,7 @@
 import type { StoryIndex } from '../search/index.ts';
 import type { AnchoredFact } from '../story/types.ts';
 import { agrees, figuresIn, sameUnit } from '../text/figures.ts';
-import { ENTITY_PREFIX } from '../text/terms.ts';
+import { ENTITY_PREFIX, normalizeText, termsOf } from '../text/terms.ts';
 import { attributionOf, joinNames } from './attribution.ts';
 import { claimFact } from './facts.ts';
 import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
@@ -52,10 +52,14 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   // The claim must pin down the passage's event: most of what it says about its names is there.
   const predicate = predicateTerms(query);
   if (predicate.length && coverage(index, query, best.sentence, predicate) < index.options.eventCoverage) return rolesOnly(index, query, best);
-  // Figures: a claim figure that no figure of the same kind in the passage agrees with.
+  // Figures: a claim figure that no figure of the same kind in the passage agrees with. The clause the
+  // claim is about (its fact's quote) is the scope when it has such figures: "opened the scoring in the
+  // 23rd minute" does not lend "36th" from "doubled the lead in the 36th minute".
   const storyFigures = figuresIn(passage);
+  const clauseFigures = fact ? figuresIn(fact.quote.exact) : [];
   for (const f of figuresIn(claim)) {
-    const comparable = storyFigures.filter((s) => sameUnit(f, s));
+    const inClause = clauseFigures.filter((s) => sameUnit(f, s));
+    const comparable = inClause.length ? inClause : storyFigures.filter((s) => sameUnit(f, s));
     if (comparable.length && !comparable.some((s) => agrees(f, s))) {
       return { element: f.unit === 'calendar-year' ? 'time' : 'number', claim: f.text, story: comparable[0]!.text };
     }
@@ -68,6 +72,9 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
       return { element: 'time', claim: f.text, story: when };
     }
   }
+  // Another owner of the same thing: "Russia's ruling party paper" where the story has "North Korea's ruling … newspaper".
+  const owner = ownerConflict(index, query, best);
+  if (owner) return owner;
   // Weekdays, months and parts of the day the passage names differently.
   for (const re of [WEEKDAY, MONTH, PART_OF_DAY]) {
     const said = matches(re, claim);
@@ -101,6 +108,32 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     if (other) return { element: f.kind === 'where' ? 'place' : 'person', claim: index.story.entities.find((e) => e.id === other)?.name, story: f.answer!.text };
   }
   return rolesSwapped(index, query, best);
+}
+
+/** The entity ids a stretch of text names. */
+const idsIn = (index: StoryIndex, text: string) => index.aliases.find(text);
+
+/**
+ * A possessive in the claim ("Russia's ruling party paper") whose noun phrase the passage has with another
+ * owner ("North Korea’s ruling Workers' Party newspaper"): another place or person in that slot.
+ */
+function ownerConflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate): VerdictReason | null {
+  const passage = best.sentence.text.replace(/’/g, "'");
+  for (const m of query.normalized.replace(/’/g, "'").matchAll(/([\p{L}.-]+(?: [\p{L}.-]+){0,2})'s? ((?:[\p{L}-]+ ?){1,4})/gu)) {
+    const claimOwner = idsIn(index, m[1]!);
+    if (!claimOwner.length) continue;
+    const heads = new Set(m[2]!.trim().split(/\s+/).flatMap((w) => termsOf(w)));
+    for (const p of passage.matchAll(/([\p{Lu}][\p{L}.-]*(?: [\p{Lu}][\p{L}.-]*){0,3})'s? ((?:[\p{L}'-]+ ?){1,5})/gu)) {
+      const storyOwner = idsIn(index, p[1]!);
+      if (!storyOwner.length || storyOwner.some((id) => claimOwner.includes(id))) continue;
+      const shared = p[2]!.trim().split(/\s+/).flatMap((w) => termsOf(w)).filter((t) => heads.has(t));
+      if (shared.length >= 2 || (shared.length === 1 && heads.size === 1)) {
+        const span = index.aliases.spans(m[1]!).at(-1);
+        return { element: 'place', claim: span ? normalizeText(m[1]!).slice(span.start, span.end) : m[1], story: p[1] };
+      }
+    }
+  }
+  return null;
 }
 
 /** With the event only loosely pinned down, only a swap of the story's own names can conflict. */

@@ -40,5 +40,7 @@ export function sourceSummaries(index: StoryIndex): SourceSummary[] {
 export function listSources(index: StoryIndex, base: Answer): Answer {
   const sources = sourceSummaries(index);
   if (!sources.length) return { ...base, found: false, sources };
-  return { ...base, found: true, sources, source: sources.map((s) => s.name).join('; ') };
+  // The passage shown with the list: where the story first cites a source.
+  const first = sources.map((s) => ({ paragraph: s.paragraphs[0], says: s.says[0] })).filter((x) => x.paragraph !== undefined && x.says).sort((a, b) => a.paragraph! - b.paragraph!)[0];
+  return { ...base, found: true, sources, source: sources.map((s) => s.name).join('; '), passage: first?.says ?? null, paragraph: first?.paragraph ?? null };
 }

@@ -39,9 +39,15 @@ function unitOf(noun: string | undefined): string {
   return n.replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, '');
 }
 
-/** Every figure in a text. Ordinals ("23rd") and parts of dates other than years are not figures. */
+const ORDINAL = /\b(\d+)(?:st|nd|rd|th)\s+([a-z]+)/gi;
+
+/** Every figure in a text: counts and amounts, and ordinals with what they order ("23rd minute" is unit "minute#"). */
 export function figuresIn(text: string): Figure[] {
   const out: Figure[] = [];
+  ORDINAL.lastIndex = 0;
+  for (let m = ORDINAL.exec(text); m; m = ORDINAL.exec(text)) {
+    out.push({ text: m[0], value: Number(m[1]), unit: `${unitOf(m[2])}#`, bound: 'exact', start: m.index, end: m.index + m[0].length });
+  }
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
     const [whole, currency, num, scale, percent, noun] = m;
@@ -68,7 +74,7 @@ export function figuresIn(text: string): Figure[] {
 export function sameUnit(a: Figure, b: Figure): boolean {
   if (a.unit === b.unit) return true;
   const strong = new Set(['%', 'money', 'calendar-year']);
-  if (strong.has(a.unit) || strong.has(b.unit)) return false;
+  if (strong.has(a.unit) || strong.has(b.unit) || a.unit.endsWith('#') || b.unit.endsWith('#')) return false;
   return a.unit === '' || b.unit === '';
 }
 
