@@ -147,7 +147,7 @@ function rolesOnly(index: StoryIndex, query: AnalyzedQuery, best: Candidate): Ve
  */
 function exclusive(query: AnalyzedQuery): boolean {
   const c = query.normalized;
-  return SPEECH.test(c) || /\b(?:first|last|only|sole)\b/i.test(c) || /\b\w+(?:ed|ote|on|ew|ave|ook|ent)\s+the\s+\w+/i.test(c);
+  return SPEECH.test(c) || /\b(?:first|last|only|sole)\b/i.test(c) || /\bby\s+\p{L}/iu.test(c) || /\b\w+(?:ed|ote|on|ew|ave|ook|ent)\s+the\s+\w+/i.test(c);
 }
 
 /** Two of the story's names on the wrong sides of the matched verb ("Putin greeted Kim" where Kim greeted Putin). */
@@ -156,9 +156,10 @@ function rolesSwapped(index: StoryIndex, query: AnalyzedQuery, best: Candidate):
   const wordTerms = index.wordTerms[best.sentence.index]!;
   const entities = query.terms.filter((t) => [...t.forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX)));
   if (entities.length < 2) return null;
-  const verbTerm = query.terms.find((t) => !t.salient && t.known && wordTerms.some((ts, i) => words[i]!.tags.includes('Verb') && ts.some((x) => t.forms.has(x))));
+  const firm = (t: QueryTerm, x: string) => (t.forms.get(x) ?? 0) >= index.options.firmCredit;
+  const verbTerm = query.terms.find((t) => !t.salient && t.known && wordTerms.some((ts, i) => words[i]!.tags.includes('Verb') && ts.some((x) => firm(t, x))));
   if (!verbTerm) return null;
-  const verbAt = wordTerms.findIndex((ts, i) => words[i]!.tags.includes('Verb') && ts.some((x) => verbTerm.forms.has(x)));
+  const verbAt = wordTerms.findIndex((ts, i) => words[i]!.tags.includes('Verb') && ts.some((x) => firm(verbTerm, x)));
   const passive = /^\s*by\b/i.test(index.story.sentences[best.sentence.index]!.text.slice(words[verbAt]!.end));
   const claimVerbAt = query.normalized.toLowerCase().indexOf(verbTerm.token.toLowerCase());
   const side = (t: QueryTerm) => {

@@ -12,6 +12,8 @@ export interface Figure {
   unit: string;
   /** How the text qualifies it: "over 400%" is at least, "almost 89k" at most, "about 15" roughly. */
   bound: 'exact' | 'atLeast' | 'atMost' | 'about';
+  /** The precision it is written to: 1 for "2019", 0.1 billion for "22.1 billion", 1,000 for "89 thousand". */
+  precision: number;
   start: number;
   end: number;
 }
@@ -46,7 +48,7 @@ export function figuresIn(text: string): Figure[] {
   const out: Figure[] = [];
   ORDINAL.lastIndex = 0;
   for (let m = ORDINAL.exec(text); m; m = ORDINAL.exec(text)) {
-    out.push({ text: m[0], value: Number(m[1]), unit: `${unitOf(m[2])}#`, bound: 'exact', start: m.index, end: m.index + m[0].length });
+    out.push({ text: m[0], value: Number(m[1]), unit: `${unitOf(m[2])}#`, bound: 'exact', precision: 1, start: m.index, end: m.index + m[0].length });
   }
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
@@ -65,7 +67,11 @@ export function figuresIn(text: string): Figure[] {
     const shown = unit && unit === unitOf(noun) && !['%', 'money', 'calendar-year'].includes(unit) ? whole : core;
     const start = m.index + (shown.length - shown.trimStart().length);
     const end = start + shown.trim().length;
-    out.push({ text: text.slice(start, end), value, unit, bound, start, end });
+    const digits = /^\d/.test(num) ? num.replace(/,/g, '') : '';
+    const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
+    const zeros = decimals ? 0 : (/0+$/.exec(digits)?.[0].length ?? 0);
+    const written = (decimals ? 10 ** -decimals : Math.min(10 ** zeros, Math.max(1, base / 10))) * (scale ? SCALE[scale.toLowerCase()] ?? 1 : 1);
+    out.push({ text: text.slice(start, end), value, unit, bound, precision: unit === 'calendar-year' ? 1 : written, start, end });
   }
   return out;
 }
@@ -87,6 +93,7 @@ export function agrees(claim: Figure, story: Figure): boolean {
     case 'atLeast': return s >= c;
     case 'atMost': return s <= c && close(0.1);
     case 'about': return close(0.1);
-    default: return close(0.005) || (story.bound !== 'exact' && close(0.05));
+    // As precise as the claim is written: "22 billion" agrees with 22.1 billion, "2019" not with 2022.
+    default: return Math.round(s / claim.precision) === Math.round(c / claim.precision) || (story.bound !== 'exact' && close(0.05));
   }
 }

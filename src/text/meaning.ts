@@ -97,7 +97,7 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       for (const t of byLemma.get(lemma) ?? []) if (!own.has(t)) out.set(t, Math.max(out.get(t) ?? 0, 0.95));
       for (const t of byDerived.get(lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.derivation) out.set(t, options.credits.derivation);
       if (options.credits.ancestor > 0) {
-        for (const d of [lemma, ...lex.related(lemma, undefined, { maxSenses: 1, relations: ['derivation'] }).map((r) => r.lemma)]) {
+        for (const d of lex.related(lemma, undefined, { maxSenses: 1, relations: ['derivation'] }).map((r) => r.lemma)) {
           for (const t of byAncestor.get(d) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.ancestor) out.set(t, options.credits.ancestor);
         }
       }
