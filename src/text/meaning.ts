@@ -1,4 +1,5 @@
 import { lexicon as sharedLexicon, type Lexicon, type Relation } from '../lexicon/index.ts';
+import { PARAPHRASE_GROUPS } from './paraphrase.ts';
 import { STOPWORDS, termsOf } from './terms.ts';
 
 /**
@@ -21,7 +22,7 @@ export interface Meaning {
 }
 
 /** Credits for matches through a relation, by how close the meaning stays. */
-export type MeaningCredits = Readonly<Record<Exclude<Relation, 'instance'> | 'ancestor', number>>;
+export type MeaningCredits = Readonly<Record<Exclude<Relation, 'instance'> | 'ancestor' | 'paraphrase', number>>;
 
 /** What `storyMeaning` needs from the engine options. */
 export interface MeaningOptions {
@@ -80,11 +81,16 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       }
     }
   }
-  const relations = (Object.entries(options.credits) as [Relation | 'ancestor', number][]).filter(([r, c]) => c > 0 && r !== 'ancestor').map(([r]) => r as Relation);
+  const relations = (Object.entries(options.credits) as [Relation | 'ancestor' | 'paraphrase', number][]).filter(([r, c]) => c > 0 && r !== 'ancestor' && r !== 'paraphrase').map(([r]) => r as Relation);
   const lemmasOf = (word: string) => {
     const ls = lex.lemmas(word).map((l) => l.lemma);
     return ls.length ? [...new Set(ls)] : [word];
   };
+  // The general paraphrase groups, by member lemma.
+  const groupsOf = new Map<string, string[]>();
+  if (options.credits.paraphrase > 0) {
+    for (const group of PARAPHRASE_GROUPS) for (const w of group) groupsOf.set(w, [...(groupsOf.get(w) ?? []), ...group]);
+  }
   const cache = new Map<string, ReadonlyMap<string, number>>();
   const storyTermsFor = (word: string): ReadonlyMap<string, number> => {
     const w = word.toLowerCase();
@@ -96,6 +102,9 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       // The word's own lemma may be a story word under another form ("went" → go).
       for (const t of byLemma.get(lemma) ?? []) if (!own.has(t)) out.set(t, Math.max(out.get(t) ?? 0, 0.95));
       for (const t of byDerived.get(lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.derivation) out.set(t, options.credits.derivation);
+      for (const member of groupsOf.get(lemma) ?? []) {
+        for (const t of [...(byLemma.get(member) ?? []), ...(byDerived.get(member) ?? [])]) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.paraphrase) out.set(t, options.credits.paraphrase);
+      }
       if (options.credits.ancestor > 0) {
         for (const d of lex.related(lemma, undefined, { maxSenses: 1, relations: ['derivation'] }).map((r) => r.lemma)) {
           for (const t of byAncestor.get(d) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.ancestor) out.set(t, options.credits.ancestor);

@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { PHRASAL } from './synonyms.ts';
+import { PHRASAL } from './paraphrase.ts';
 
 /** Prefix of the tokens that stand for a story entity (added from the alias table, never stemmed). */
 export const ENTITY_PREFIX = 'entity:';
