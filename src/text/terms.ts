@@ -14,7 +14,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   will with would you your yours yourself yourselves also ever many much may might must shall upon via per yet
   whats who's what's where's when's how's there's it's does doesn't didn't isn't wasn't s t d ll m re ve one's
   reportedly allegedly supposedly apparently actually really please tell know
-  kind kinds type types sort name named happen happened happens thing things something example term last`).split(/\s+/),
+  kind kinds type types sort name named happen happened happens thing things something example term last
+  since despite amid amidst among amongst across along behind beneath beside besides beyond inside outside throughout
+  till toward towards underneath unlike within whereas although though unless whether whenever wherever whoever
+  whatever whichever someone somebody anyone anybody anything everyone everybody everything another either neither
+  every ought oneself`).split(/\s+/),
 );
 
 /** Normalises typography so that the article and a typed question compare equal: quotes, dashes, width. */
