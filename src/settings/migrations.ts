@@ -57,6 +57,7 @@ export const MIGRATIONS = [
         created_at INTEGER NOT NULL
       );
       CREATE INDEX answer_created ON answer (created_at);
+      CREATE INDEX answer_guild ON answer (guild_id);
       CREATE TABLE vote (
         answer_id INTEGER NOT NULL REFERENCES answer (id) ON DELETE CASCADE,
         voter     TEXT NOT NULL,           -- salted hash of the user id, never the id or name

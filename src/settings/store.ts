@@ -86,8 +86,8 @@ export class SettingsStore {
                 WHERE a.guild_id = ?
                 GROUP BY a.id HAVING wrong > 0
                 ORDER BY lastVoteAt DESC, a.id DESC LIMIT ?`),
-      countWrong: s(`SELECT count(*) AS n FROM answer a
-                     WHERE a.guild_id = ? AND EXISTS (SELECT 1 FROM vote v WHERE v.answer_id = a.id AND v.helpful = 0)`),
+      countWrong: s(`SELECT count(DISTINCT v.answer_id) AS n FROM vote v JOIN answer a ON a.id = v.answer_id
+                     WHERE v.helpful = 0 AND a.guild_id = ?`),
       prune: s('DELETE FROM answer WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.answer_id = answer.id)'),
     };
     this.salt = (db.prepare("SELECT value FROM meta WHERE key = 'voter_salt'").get() as { value: string }).value;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Library } from '../library.ts';
 import type { Logger } from '../log.ts';
@@ -52,6 +52,8 @@ export class StoryCatalog {
   /** Loads the catalog: the library's stories and every server's added stories (a broken one is logged and skipped). */
   static open(library: Library, dataDir: string, store: SettingsStore, logger?: Logger): StoryCatalog {
     const catalog = new StoryCatalog(library, dataDir, store);
+    // Left over by a process killed while adding a story: never recorded, so never visible; remove them.
+    if (existsSync(dataDir)) for (const name of readdirSync(dataDir)) if (name.startsWith('.staging-')) rmSync(join(dataDir, name), { recursive: true, force: true });
     for (const rec of store.guildStories()) {
       try {
         catalog.guildMap(rec.guildId).set(rec.slug, buildIndex(loadStory(catalog.storyDir(rec.guildId, rec.slug))));
@@ -102,7 +104,8 @@ export class StoryCatalog {
   /**
    * Adds a story to a server: checks it (limits, duplicates), ingests it with the project's ingest, stores
    * the date and outlet the moderator gave, loads it back and indexes it, then moves it into place and
-   * records it. It answers at once. Any failure throws an UploadError and leaves nothing behind.
+   * records it. It answers at once. Bad input throws an UploadError (its message is for the moderator);
+   * any failure leaves nothing behind.
    */
   add(guildId: string, story: NewStory): StoryIndex {
     const paragraphs = checkArticle(story.text);
@@ -143,9 +146,6 @@ export class StoryCatalog {
       index.story.dir = final;
       this.guildMap(guildId).set(slug, index);
       return index;
-    } catch (err) {
-      if (err instanceof UploadError) throw err;
-      throw new UploadError(`The story could not be added: ${(err as Error).message.replace(staging, '').slice(0, 300)}`);
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }

@@ -72,9 +72,8 @@ describe('moderation on the real discord.js Client', () => {
     expect(cb.type).toBe(8);
     return (cb.body['data'] as { choices: { name: string; value: string }[] }).choices;
   }
-  const storySettings = (channelId: string) => run.bot.client && readSettings(channelId);
-  function readSettings(channelId: string) {
-    // read the real file through a second connection, as another process would
+  /** The channel's and the server's settings rows, read from the real file through a second connection. */
+  function storySettings(channelId: string) {
     return import('better-sqlite3').then(({ default: Database }) => {
       const db = new Database(join(dataDir, 'settings.sqlite'), { readonly: true });
       try {

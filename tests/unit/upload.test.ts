@@ -3,7 +3,7 @@
  * checks, and the catalog (ingest, duplicates, per-server visibility, removal) on real files and SQLite.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/library.ts';
@@ -181,6 +181,16 @@ describe('the catalog', () => {
     expect(readdirSync(join(dataDir, 'stories', G1))).toEqual(['harbor']);
     // another server may add the same article
     expect(catalog.add(G2, { text: HARBOR, slug: 'harbor' }).story.slug).toBe('harbor');
+    store.close();
+  });
+
+  it('a story half-added by a killed process is never visible, and its leftovers go at the next start', () => {
+    const { dataDir, store } = setup();
+    mkdirSync(join(dataDir, '.staging-abc123', 'half'), { recursive: true });
+    writeFileSync(join(dataDir, '.staging-abc123', 'half', 'article.txt'), 'H\nP\n');
+    const catalog = StoryCatalog.open(openLibrary(STORIES_DIR), dataDir, store);
+    expect(readdirSync(dataDir).filter((n) => n.startsWith('.staging'))).toEqual([]);
+    expect(catalog.find(G1, 'half')).toBeUndefined();
     store.close();
   });
 
