@@ -48,9 +48,9 @@ export const definition = {
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'add',
-      description: 'Add a story from a .txt file: headline on the first line, then a paragraph a line',
+      description: 'Add a story from a .txt file (headline line, then a paragraph a line), or paste it',
       options: [
-        { type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The article as UTF-8 text, up to 200 KB and 200 paragraphs', required: true },
+        { type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The article as UTF-8 text, up to 200 KB and 200 paragraphs; omit it to paste the text', required: false },
         { type: ApplicationCommandOptionType.String, name: 'title', description: 'Title (default: the headline)', required: false, max_length: 256 },
         { type: ApplicationCommandOptionType.String, name: 'date', description: 'Publication date, YYYY-MM-DD', required: false, min_length: 10, max_length: 10 },
         { type: ApplicationCommandOptionType.String, name: 'outlet', description: 'Who published it', required: false, max_length: 100 },

@@ -66,16 +66,3 @@ export async function handleFeedback(interaction: ButtonInteraction, ctx: BotCon
   ctx.logger.info({ guildId: interaction.guildId, answerId: parsed.answerId, helpful: parsed.helpful, result }, 'feedback');
   await send(interaction, renderNotice(text));
 }
-
-/**
- * Message components (buttons): routed here, outside the command path. Unknown buttons get a notice;
- * failures are logged and answered with an ephemeral apology, never left without a reply.
- */
-export async function handleComponent(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
-  try {
-    await handleFeedback(interaction, ctx);
-  } catch (err) {
-    ctx.logger.error({ err, customId: interaction.customId, interactionId: interaction.id }, 'button failed');
-    if (!interaction.replied && !interaction.deferred) await send(interaction, renderNotice('Something went wrong recording that; please try again.')).catch(() => undefined);
-  }
-}

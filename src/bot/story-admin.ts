@@ -1,10 +1,13 @@
 import {
-  MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction,
+  ComponentType, MessageFlags, PermissionFlagsBits, TextInputStyle, type APIModalInteractionResponseCallbackData,
+  type AutocompleteInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction,
 } from 'discord.js';
 import { capList } from '../lists.ts';
 import { storyFactsOf } from '../overview.ts';
 import { escapeMarkdown, renderCard, renderNotice, truncate } from '../render/discord.ts';
+import type { StoryIndex } from '../search/index.ts';
 import type { Scope } from '../settings/store.ts';
+import type { NewStory } from '../story/catalog.ts';
 import { UPLOAD_LIMITS, UploadError, attachmentOrigins, checkAttachmentUrl, decodeText, readAttachment } from '../story/upload.ts';
 import { reasonText } from '../story/resolve.ts';
 import { UserError } from './errors.ts';
@@ -29,7 +32,7 @@ export const STORY_PERMISSIONS = {
 const PERMISSION_NAMES = new Map<bigint, string>([[PermissionFlagsBits.ManageChannels, 'Manage Channels'], [PermissionFlagsBits.ManageGuild, 'Manage Server']]);
 
 /** Refuses (UserError, shown ephemerally) unless the member holds the permission here. Discord already hid the command; this checks again. */
-function requirePermission(interaction: ChatInputCommandInteraction, action: keyof typeof STORY_PERMISSIONS): void {
+function requirePermission(interaction: ChatInputCommandInteraction | ModalSubmitInteraction, action: keyof typeof STORY_PERMISSIONS): void {
   const needed = STORY_PERMISSIONS[action];
   if (needed === null) return;
   if (!interaction.inGuild()) throw new UserError('Story settings belong to a server; use this command in a server channel.');
@@ -97,34 +100,90 @@ async function clear(interaction: ChatInputCommandInteraction, ctx: BotContext):
   await send(interaction, renderNotice(`${head} This channel now uses **${title(ctx, placeOf(interaction), now.slug)}** (\`${now.slug}\`): ${reasonText(now.reason)}.`));
 }
 
-/** `/story add`: a .txt attachment (headline line, then a paragraph a line) becomes this server's story, answerable at once. */
-async function add(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  requirePermission(interaction, 'add');
-  const file = interaction.options.getAttachment('file', true);
-  const isText = /\.txt$/i.test(file.name) || (file.contentType ?? '').toLowerCase().startsWith('text/plain');
-  if (!isText) throw new UserError('Upload the story as a .txt file: the headline on the first line, then one paragraph a line.');
-  if (file.size > UPLOAD_LIMITS.bytes) throw new UserError(`The file is ${Math.ceil(file.size / 1024)} KB; the limit is ${UPLOAD_LIMITS.bytes / 1024} KB of text.`);
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+/** custom_id of the "add a story" modal (versioned). */
+export const ADD_MODAL_ID = 'story-add1';
+/** A modal's paragraph input holds at most 4000 characters: for longer articles, attach a .txt file. */
+const MODAL_TEXT_CHARS = 4000;
+
+/** The modal `/story add` shows when no file is attached: the article pasted as text, and what the options would give. */
+export function addStoryModal(): APIModalInteractionResponseCallbackData {
+  const input = (custom_id: string, label: string, style: TextInputStyle, required: boolean, max_length: number, placeholder?: string) => ({
+    type: ComponentType.ActionRow as const,
+    components: [{ type: ComponentType.TextInput as const, custom_id, label, style, required, max_length, ...(placeholder ? { placeholder } : {}) }],
+  });
+  return {
+    custom_id: ADD_MODAL_ID,
+    title: 'Add a story to this server',
+    components: [
+      input('text', 'Article: headline line, then a paragraph a line', TextInputStyle.Paragraph, true, MODAL_TEXT_CHARS),
+      input('title', 'Title (default: the headline)', TextInputStyle.Short, false, UPLOAD_LIMITS.titleChars),
+      input('date', 'Publication date (YYYY-MM-DD)', TextInputStyle.Short, false, 10, '2024-06-19'),
+      input('outlet', 'Outlet (who published it)', TextInputStyle.Short, false, UPLOAD_LIMITS.outletChars),
+      input('slug', 'Short name (default: from the title)', TextInputStyle.Short, false, UPLOAD_LIMITS.slugChars),
+    ],
+  };
+}
+
+/** Adds a story to the catalog and acknowledges it; an UploadError becomes the moderator's refusal. */
+async function addAndReply(interaction: ChatInputCommandInteraction | ModalSubmitInteraction, ctx: BotContext, story: NewStory): Promise<void> {
+  let index: StoryIndex;
   try {
-    const url = checkAttachmentUrl(file.url, attachmentOrigins(ctx.config.DISCORD_API_BASE));
-    const text = decodeText(await readAttachment(url));
-    const index = ctx.catalog.add(interaction.guildId!, {
-      text,
-      title: interaction.options.getString('title') ?? undefined,
-      published: interaction.options.getString('date') ?? undefined,
-      outlet: interaction.options.getString('outlet') ?? undefined,
-      slug: interaction.options.getString('slug') ?? undefined,
-    });
-    const { slug } = index.story;
-    ctx.logger.info({ guildId: interaction.guildId, story: slug, paragraphs: index.story.paragraphs.length - 1, bytes: Buffer.byteLength(text) }, 'story added');
-    await send(interaction, renderNotice([
-      `Added **${escapeMarkdown(index.story.meta.title)}** (\`${slug}\`): ${index.story.paragraphs.length - 1} paragraphs, answerable now in this server.`,
-      `Ask with \`story:${slug}\`, or make it this channel's story with \`/story set story:${slug}\`.`,
-    ].join('\n')));
+    index = ctx.catalog.add(interaction.guildId!, story);
   } catch (err) {
     if (err instanceof UploadError) throw new UserError(err.message);
     throw err;
   }
+  const { slug } = index.story;
+  ctx.logger.info({ guildId: interaction.guildId, story: slug, paragraphs: index.story.paragraphs.length - 1, bytes: Buffer.byteLength(story.text) }, 'story added');
+  await send(interaction, renderNotice([
+    `Added **${escapeMarkdown(index.story.meta.title)}** (\`${slug}\`): ${index.story.paragraphs.length - 1} paragraphs, answerable now in this server.`,
+    `Ask with \`story:${slug}\`, or make it this channel's story with \`/story set story:${slug}\`.`,
+  ].join('\n')));
+}
+
+/**
+ * `/story add`: a .txt attachment (headline line, then a paragraph a line) becomes this server's story,
+ * answerable at once. Without a file, a modal takes the article as pasted text.
+ */
+async function add(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  requirePermission(interaction, 'add');
+  const file = interaction.options.getAttachment('file');
+  if (!file) {
+    await interaction.showModal(addStoryModal());
+    return;
+  }
+  const isText = /\.txt$/i.test(file.name) || (file.contentType ?? '').toLowerCase().startsWith('text/plain');
+  if (!isText) throw new UserError('Upload the story as a .txt file: the headline on the first line, then one paragraph a line.');
+  if (file.size > UPLOAD_LIMITS.bytes) throw new UserError(`The file is ${Math.ceil(file.size / 1024)} KB; the limit is ${UPLOAD_LIMITS.bytes / 1024} KB of text.`);
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  let text: string;
+  try {
+    const url = checkAttachmentUrl(file.url, attachmentOrigins(ctx.config.DISCORD_API_BASE));
+    text = decodeText(await readAttachment(url));
+  } catch (err) {
+    if (err instanceof UploadError) throw new UserError(err.message);
+    throw err;
+  }
+  await addAndReply(interaction, ctx, {
+    text,
+    title: interaction.options.getString('title') ?? undefined,
+    published: interaction.options.getString('date') ?? undefined,
+    outlet: interaction.options.getString('outlet') ?? undefined,
+    slug: interaction.options.getString('slug') ?? undefined,
+  });
+}
+
+/** The "add a story" modal, submitted: permissions checked again, then the same checks as a file. */
+export async function submitAddStory(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void> {
+  requirePermission(interaction, 'add');
+  const field = (id: string) => {
+    try {
+      return interaction.fields.getTextInputValue(id).trim() || undefined;
+    } catch {
+      return undefined; // a field the modal did not send
+    }
+  };
+  await addAndReply(interaction, ctx, { text: field('text') ?? '', title: field('title'), published: field('date'), outlet: field('outlet'), slug: field('slug') });
 }
 
 /** `/story remove`: removes one of this server's stories, and the channel settings that used it. */

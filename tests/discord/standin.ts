@@ -301,6 +301,12 @@ export interface ButtonOptions extends InteractionContextOptions {
   message?: JsonObject;
 }
 
+export interface ModalSubmitOptions extends InteractionContextOptions {
+  customId: string;
+  /** Text input values by custom_id, each sent in its own action row (as Discord does for legacy modals). */
+  fields: Record<string, string>;
+}
+
 /** Override hook: return a response to short-circuit routing, or undefined to continue. */
 export type RestOverride = (req: RecordedRequest) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
@@ -836,6 +842,13 @@ export class DiscordStandin {
     const channelId = (base['channel_id'] as string | undefined) ?? this.channelId;
     const message = this.buildMessage({ channel_id: channelId, author: this.botUser, application_id: this.applicationId, ...(opts.message ?? {}) });
     return this.sendInteraction(this.finish({ ...base, type: 3, data: { custom_id: opts.customId, component_type: 2 }, message }, opts));
+  }
+
+  /** A modal submission (type 5): the values of its text inputs. */
+  sendModalSubmit(opts: ModalSubmitOptions): SentInteraction {
+    const base = this.interactionBase(opts);
+    const components = Object.entries(opts.fields).map(([custom_id, value]) => ({ type: 1, components: [{ type: 4, custom_id, value }] }));
+    return this.sendInteraction(this.finish({ ...base, type: 5, data: { custom_id: opts.customId, components } }, opts));
   }
 
   /** A full chat-input (slash command) interaction payload: type 2, data.type 1. */

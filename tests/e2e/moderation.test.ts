@@ -284,6 +284,34 @@ describe('moderation on the real discord.js Client', () => {
       }
     });
 
+    it('without a file, /story add opens a modal; the pasted article is added the same way', async () => {
+      const refused = await slash('story', [sub('add')], { memberPermissions: CHANNEL_MOD });
+      expect(refused.cb.type).toBe(4);
+      expect(refused.msg.content).toMatch(/Manage Server/);
+
+      const opened = await run.standin.sendChatInput({ name: 'story', options: [sub('add')], memberPermissions: SERVER_MOD }).waitForCallback(5000);
+      expect(opened.type).toBe(9);
+      const modal = opened.body['data'] as { custom_id: string; title: string; components: { components: { custom_id: string; style: number; required: boolean; max_length: number }[] }[] };
+      expect(modal.custom_id).toBe('story-add1');
+      expect(modal.title.length).toBeLessThanOrEqual(45);
+      expect(modal.components.map((r) => r.components[0]!.custom_id)).toEqual(['text', 'title', 'date', 'outlet', 'slug']);
+      expect(modal.components[0]!.components[0]).toMatchObject({ style: 2, required: true, max_length: 4000 });
+
+      const pasted = 'Harbor ferry adds a night service\nThe city ferry will run every hour after 10 p.m. from June, the transport office said.';
+      const submit = (fields: Record<string, string>, memberPermissions = SERVER_MOD) =>
+        run.standin.sendModalSubmit({ customId: 'story-add1', fields, memberPermissions }).waitForCallback(5000).then(messageOf);
+      expect((await submit({ text: pasted, slug: 'ferry' }, CHANNEL_MOD)).content).toMatch(/Manage Server/);
+      expect((await submit({ text: 'only a headline', slug: 'ferry' })).content).toMatch(/only one line/);
+      expect((await submit({ text: pasted, slug: 'ferry', date: '2025-13-01' })).content).toMatch(/not a date/);
+      const ok = await submit({ text: pasted, slug: 'ferry', date: '2025-06-01', outlet: 'City Desk', title: '' });
+      expect(isEphemeral(ok)).toBe(true);
+      expect(ok.content).toMatch(/Added \*\*Harbor ferry adds a night service\*\* \(`ferry`\)/);
+      const answer = await slash('when', [str('question', 'will the ferry run every hour'), str('story', 'ferry')]);
+      expect(answer.msg.embeds?.[0]?.description).toContain('every hour after 10 p.m.');
+      expect((await run.standin.sendModalSubmit({ customId: 'story-add0', fields: {} }).waitForCallback(5000).then(messageOf)).content).toMatch(/no longer works/);
+      await slash('story', [sub('remove', [str('story', 'ferry')])], { memberPermissions: SERVER_MOD });
+    });
+
     it('/story remove takes it away (and the settings that used it); shared stories can\'t be removed', async () => {
       await slash('story', [sub('set', [str('story', 'garden')])], { memberPermissions: CHANNEL_MOD, channelId: otherChannel });
       expect((await slash('story', [sub('remove', [str('story', PUTIN)])], { memberPermissions: SERVER_MOD })).msg.content).toMatch(/shared stories/);
