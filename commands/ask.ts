@@ -6,7 +6,7 @@ import type { SlashCommand } from '../src/bot/types.ts';
 export const definition = {
   name: 'ask',
   description: 'Ask anything about the story; the kind of question is detected',
-  options: questionOptions('question', 'Your question, e.g. What did North Korea get for the weapons?'),
+  options: questionOptions('question', 'Your question, in your own words'),
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

@@ -1,10 +1,10 @@
 import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
-import { ask, findStory } from '../src/library.ts';
-import { renderDiscord, renderNotice } from '../src/render/discord.ts';
+import { renderNotice } from '../src/render/discord.ts';
 import { send } from '../src/bot/reply.ts';
+import { answerQuestion, placeOf } from '../src/bot/question.ts';
 import type { MessageCommand } from '../src/bot/types.ts';
 
-/** "Fact-check this": right-click a message to check its text against the default story. */
+/** "Fact-check this": right-click a message to check its text against this channel's story. */
 export const definition = {
   name: 'Fact-check this',
   type: ApplicationCommandType.Message,
@@ -18,7 +18,6 @@ export default {
       await send(interaction, renderNotice('That message has no text to fact-check (only embeds, images or attachments).'));
       return;
     }
-    const result = ask(ctx.library, { command: 'factcheck', query: text });
-    await send(interaction, renderDiscord(result, { storyTitle: findStory(ctx.library)?.story.meta.title }));
+    await answerQuestion(ctx, interaction, placeOf(interaction), 'factcheck', text);
   },
 } satisfies MessageCommand;

@@ -6,7 +6,7 @@ import type { SlashCommand } from '../src/bot/types.ts';
 export const definition = {
   name: 'factcheck',
   description: 'Check a claim against the story: supported, disputed, contradicted or not in the story',
-  options: questionOptions('claim', 'The claim to check, e.g. North Korea sent arms to Russia', true, false),
+  options: questionOptions('claim', 'The claim to check, as a sentence', true, false),
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

@@ -6,7 +6,7 @@ import type { SlashCommand } from '../src/bot/types.ts';
 export const definition = {
   name: 'sources',
   description: 'List the sources the story cites, or name the source behind a passage',
-  options: questionOptions('about', 'Optional: a passage or topic, e.g. the itinerary', false),
+  options: questionOptions('about', 'Optional: a passage or topic from the story', false),
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

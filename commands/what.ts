@@ -6,7 +6,7 @@ import type { SlashCommand } from '../src/bot/types.ts';
 export const definition = {
   name: 'what',
   description: 'What happened or was said? The passage from the story, with its source',
-  options: questionOptions('question', 'What to ask, e.g. was on the itinerary'),
+  options: questionOptions('question', 'Your question, e.g. what was agreed'),
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

@@ -6,7 +6,7 @@ import type { SlashCommand } from '../src/bot/types.ts';
 export const definition = {
   name: 'when',
   description: 'When did it happen? A time from the story, with the passage and its source',
-  options: questionOptions('question', 'What to ask, e.g. did Russia invade Ukraine'),
+  options: questionOptions('question', 'Your question, e.g. when did the talks begin'),
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

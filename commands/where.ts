@@ -6,7 +6,7 @@ import type { SlashCommand } from '../src/bot/types.ts';
 export const definition = {
   name: 'where',
   description: 'Where did it happen? A place from the story, with the passage and its source',
-  options: questionOptions('question', 'What to ask, e.g. did Putin arrive'),
+  options: questionOptions('question', 'Your question, e.g. where did the meeting take place'),
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

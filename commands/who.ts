@@ -6,7 +6,7 @@ import type { SlashCommand } from '../src/bot/types.ts';
 export const definition = {
   name: 'who',
   description: 'Who did it? A person or organisation from the story, with the passage and its source',
-  options: questionOptions('question', 'What to ask, e.g. greeted Putin'),
+  options: questionOptions('question', 'Your question, e.g. who signed the agreement'),
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

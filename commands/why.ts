@@ -6,7 +6,7 @@ import type { SlashCommand } from '../src/bot/types.ts';
 export const definition = {
   name: 'why',
   description: 'Why did it happen or matter? The reason the story gives, with its source',
-  options: questionOptions('question', 'What to ask, e.g. is the visit a concern'),
+  options: questionOptions('question', 'Your question, e.g. why does it matter'),
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

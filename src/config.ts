@@ -10,6 +10,7 @@ export const ConfigSchema = z.object({
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_BASE: optional(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })),
   STORIES_DIR: optional(z.string()).transform((v) => v ?? 'data/stories'),
+  DATA_DIR: optional(z.string()).transform((v) => v ?? 'data/local'),
   DEFAULT_STORY: optional(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a story slug')),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform((v) => v ?? 'info'),
   COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)).transform((v) => v ?? 3),

@@ -3,6 +3,7 @@ import { loadStories } from './story/load.ts';
 import { answer, blank } from './answer/answer.ts';
 import { COMMANDS, type Answer, type Command } from './answer/types.ts';
 import { engineOptions, type EngineOptions } from './answer/options.ts';
+import { capList } from './lists.ts';
 
 /** Every loaded story, indexed, and which one answers when a command names none. */
 export interface Library {
@@ -18,7 +19,7 @@ export function openLibrary(dir: string, defaultSlug?: string, options: Partial<
   const opts = engineOptions(options);
   const stories = new Map(loadStories(dir).map((s) => [s.slug, buildIndex(s, opts)] as const));
   const slugs = [...stories.keys()];
-  if (defaultSlug && !stories.has(defaultSlug)) throw new LibraryError(`DEFAULT_STORY "${defaultSlug}" is not loaded (loaded: ${slugs.join(', ')})`);
+  if (defaultSlug && !stories.has(defaultSlug)) throw new LibraryError(`DEFAULT_STORY "${defaultSlug}" is not loaded (loaded: ${capList(slugs)})`);
   const fallback = [...stories.values()].find((s) => s.story.meta.annotated)?.story.slug ?? slugs[0]!;
   return { stories, defaultSlug: defaultSlug ?? fallback };
 }
@@ -47,7 +48,7 @@ export function ask(library: Library, request: Ask): Answer {
       ...blank(library.stories.get(library.defaultSlug)!, (known ? command : 'ask') as Command, typeof request.query === 'string' ? request.query.slice(0, 500) : ''),
       story: slug,
       usage: true,
-      message: `There is no story called “${slug}”. Loaded: ${[...library.stories.keys()].join(', ')}.`,
+      message: `There is no story called “${slug}”. Loaded: ${capList([...library.stories.keys()])}.`,
     };
   }
   if (!known) {

@@ -7,6 +7,7 @@ export function toReplyOptions(reply: DiscordReply): InteractionReplyOptions {
     ...(reply.content ? { content: reply.content } : {}),
     embeds: reply.embeds,
     allowedMentions: reply.allowedMentions,
+    ...(reply.components ? { components: reply.components } : {}),
     ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }

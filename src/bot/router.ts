@@ -2,6 +2,7 @@ import type { Interaction } from 'discord.js';
 import { renderNotice } from '../render/discord.ts';
 import type { Cooldown } from './cooldown.ts';
 import { UserError } from './errors.ts';
+import { handleComponent } from './components.ts';
 import { send } from './reply.ts';
 import type { BotCommand, BotContext, SlashCommand } from './types.ts';
 
@@ -37,6 +38,7 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
       }
       return;
     }
+    if (interaction.isButton() || interaction.isModalSubmit()) return handleComponent(interaction, ctx);
     if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
     const name = interaction.commandName;
     const log = { ...meta, command: name };

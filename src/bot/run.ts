@@ -1,8 +1,12 @@
+import { join } from 'node:path';
 import { Client, Events, GatewayIntentBits, OAuth2Scopes } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Library } from '../library.ts';
 import { createLogger, type Logger } from '../log.ts';
+import { LIST_CAP } from '../lists.ts';
+import { SettingsStore } from '../settings/store.ts';
+import { StoryCatalog } from '../story/catalog.ts';
 import { Cooldown } from './cooldown.ts';
 import { createRouter } from './router.ts';
 
@@ -18,15 +22,24 @@ function restOptions(config: Config) {
   return config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE.replace(/\/+$/, '') } : {};
 }
 
-/** Logs in and serves interactions (intents: Guilds only). Resolves once logged in. */
-export async function startBot(config: Config, library: Library, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<BotHandle> {
+/** The settings file under DATA_DIR. */
+export const settingsFile = (config: Config) => join(config.DATA_DIR, 'settings.sqlite');
+
+/**
+ * Logs in and serves interactions (intents: Guilds only). Resolves once logged in. Opens the settings file
+ * under DATA_DIR (migrating it) and the stories servers added, unless `settings` is given.
+ */
+export async function startBot(config: Config, library: Library, logger: Logger = createLogger(config.LOG_LEVEL), settings?: SettingsStore): Promise<BotHandle> {
+  const store = settings ?? SettingsStore.open(settingsFile(config));
+  const catalog = StoryCatalog.open(library, config.DATA_DIR, store, logger);
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(config), allowedMentions: { parse: [] } });
-  const router = createRouter(commands, { library, config, logger }, new Cooldown(config.COOLDOWN_SECONDS));
+  const router = createRouter(commands, { library, config, logger, settings: store, catalog }, new Cooldown(config.COOLDOWN_SECONDS));
   client.on(Events.InteractionCreate, (interaction) => { void router.handle(interaction); });
   client.once(Events.ClientReady, (ready) => {
     // generateInvite builds on the REST base (DISCORD_API_BASE when set); an invite is opened in a browser, so always discord.com.
     const invite = `https://discord.com/oauth2/authorize${new URL(ready.generateInvite({ scopes: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands], permissions: [] })).search}`;
-    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, stories: [...library.stories.keys()], invite }, 'ready');
+    const stories = [...library.stories.keys()];
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, storyCount: stories.length, stories: stories.slice(0, LIST_CAP), invite }, 'ready');
   });
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
@@ -39,6 +52,7 @@ export async function startBot(config: Config, library: Library, logger: Logger 
     const timeout = new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref());
     await Promise.race([router.drain(), timeout]);
     await client.destroy();
+    if (!settings) store.close();
     logger.info('stopped');
   })());
   return { client, stop };

@@ -2,17 +2,20 @@ import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { LIMITS, truncate } from '../render/discord.ts';
 import type { StoryIndex } from '../search/index.ts';
 import { termsOf, tokenize } from '../text/terms.ts';
+import { headlineQuestions } from '../examples.ts';
 
 const terms = (text: string) => new Set(tokenize(text).flatMap(termsOf));
 
 /**
- * Autocomplete choices: questions the story can answer (from its annotated facts; for a raw story, its
- * headline words), best matches for what is typed first, this command's kind before others. The typed text
+ * Autocomplete choices: questions the story can answer (from its annotated facts; for a raw story, questions
+ * built from its headline), best matches for what is typed first, this command's kind before others. The typed text
  * itself comes first, so a question that matches no choice still goes through as typed.
  */
 export function questionChoices(index: StoryIndex, kind: string | null, typed: string): ApplicationCommandOptionChoiceData<string>[] {
   const wanted = terms(typed);
-  const pool = index.story.facts.flatMap((f) => (f.suggest ?? []).map((q) => ({ q, kind: f.kind })));
+  const annotated = index.story.facts.flatMap((f) => (f.suggest ?? []).map((q) => ({ q, kind: f.kind as string })));
+  // A story with no suggested questions (a raw one) gets short questions built from its own headline.
+  const pool = annotated.length ? annotated : Object.entries(headlineQuestions(index.story.paragraphs[0] ?? index.story.meta.title)).map(([k, q]) => ({ q, kind: k }));
   const scored = pool
     .map(({ q, kind: k }, i) => {
       const t = terms(q);

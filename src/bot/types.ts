@@ -5,12 +5,18 @@ import type {
 import type { Config } from '../config.ts';
 import type { Library } from '../library.ts';
 import type { Logger } from '../log.ts';
+import type { SettingsStore } from '../settings/store.ts';
+import type { StoryCatalog } from '../story/catalog.ts';
 
 /** What every handler may use. Passed in, never hung on the client. */
 export interface BotContext {
   library: Library;
   config: Config;
   logger: Logger;
+  /** What moderators decided (channel and server stories, added stories, votes), in SQLite under DATA_DIR. */
+  settings: SettingsStore;
+  /** The shared stories plus each server's own. */
+  catalog: StoryCatalog;
 }
 
 /** A slash command: its definition as data, its handler, and optionally autocomplete. */

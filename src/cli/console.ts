@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { ask, type Library } from '../library.ts';
+import { ask, findStory, type Library } from '../library.ts';
 import { COMMANDS } from '../answer/types.ts';
 import { renderTerminal } from '../render/terminal.ts';
 import { helpText, storyOverview } from '../overview.ts';
@@ -23,7 +23,7 @@ export function consoleReply(library: Library, line: string): string | null {
   const { command, query, story } = parseLine(line);
   if (!command) return '';
   if (command === 'quit' || command === 'exit') return null;
-  if (command === 'help') return helpText();
+  if (command === 'help') return helpText(findStory(library, story) ?? findStory(library)!);
   if (command === 'story' || command === 'stories') return storyOverview(library, story ?? (query || undefined));
   // A line that starts with no command ("Did Kim greet Putin?") is a free question; a typo'd /command is not.
   if (!(COMMANDS as readonly string[]).includes(command) && !line.trim().startsWith('/')) {

@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import type { Answer, SourceSummary, Verdict } from '../answer/types.ts';
 import { paragraphLabel } from './messages.ts';
 
@@ -12,6 +12,8 @@ export interface DiscordReply {
   /** Never ping anyone, whatever the question or the story contains. */
   allowedMentions: { parse: [] };
   ephemeral: boolean;
+  /** Buttons under the message (the 👍/👎 feedback row on public answers). */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
 /** Cuts text to at most `max` characters, at a word boundary when one is near, marking the cut with "…". */

@@ -273,6 +273,40 @@ export interface MessageContextMenuOptions extends InteractionContextOptions {
   message?: JsonObject;
 }
 
+/** A file the stand-in serves as a Discord attachment (see `hostAttachment`). */
+export interface HostedAttachmentOptions {
+  filename: string;
+  /** The bytes served. */
+  data?: Buffer | string;
+  /** Instead of `data`: serve this many bytes of filler, chunked, without a content-length (a download that only reading can size). */
+  streamBytes?: number;
+  /** `content_type` in the attachment object (and the response), e.g. `text/plain; charset=utf-8`. */
+  contentType?: string;
+  /** `size` in the attachment object (default: the real size); Discord reports it, a bot may check it before downloading. */
+  declaredSize?: number;
+}
+
+/** One download of a hosted attachment: how many bytes went out before the client finished or went away. */
+export interface AttachmentDownload {
+  path: string;
+  bytesSent: number;
+  /** True when the client closed the connection before the whole file was sent. */
+  aborted: boolean;
+  at: number;
+}
+
+export interface ButtonOptions extends InteractionContextOptions {
+  customId: string;
+  /** The message holding the button (partial; filled to a full message authored by the bot). */
+  message?: JsonObject;
+}
+
+export interface ModalSubmitOptions extends InteractionContextOptions {
+  customId: string;
+  /** Text input values by custom_id, each sent in its own action row (as Discord does for legacy modals). */
+  fields: Record<string, string>;
+}
+
 /** Override hook: return a response to short-circuit routing, or undefined to continue. */
 export type RestOverride = (req: RecordedRequest) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
@@ -514,7 +548,10 @@ export class DiscordStandin {
     'RESUMED sent',
   );
   readonly dispatches = new WaitableLog<DispatchRecord>('dispatch');
+  /** Every finished download of a hosted attachment (see `hostAttachment`). */
+  readonly attachmentDownloads = new WaitableLog<AttachmentDownload>('attachment download');
   heartbeatCount = 0;
+  private readonly hosted = new Map<string, HostedAttachmentOptions>();
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -778,6 +815,42 @@ export class DiscordStandin {
     return this.sendInteraction(this.buildMessageContextMenu(opts));
   }
 
+  /**
+   * Serve a file as Discord would serve an attachment, but on this stand-in (`http://127.0.0.1:<port>/attachments/…`),
+   * and return the attachment object to put in an interaction's `resolved.attachments`.
+   */
+  hostAttachment(opts: HostedAttachmentOptions): JsonObject {
+    const id = snowflake();
+    const path = `/attachments/${this.channelId}/${id}/${encodeURIComponent(opts.filename)}`;
+    this.hosted.set(path, opts);
+    const size = opts.data !== undefined ? Buffer.byteLength(opts.data) : (opts.streamBytes ?? 0);
+    const url = `http://127.0.0.1:${this.port}${path}`;
+    return {
+      id,
+      filename: opts.filename,
+      size: opts.declaredSize ?? size,
+      url,
+      proxy_url: url,
+      ...(opts.contentType ? { content_type: opts.contentType } : {}),
+      ephemeral: true,
+    };
+  }
+
+  /** A button click (type 3, component_type 2) on a message the bot sent. */
+  sendButton(opts: ButtonOptions): SentInteraction {
+    const base = this.interactionBase(opts);
+    const channelId = (base['channel_id'] as string | undefined) ?? this.channelId;
+    const message = this.buildMessage({ channel_id: channelId, author: this.botUser, application_id: this.applicationId, ...(opts.message ?? {}) });
+    return this.sendInteraction(this.finish({ ...base, type: 3, data: { custom_id: opts.customId, component_type: 2 }, message }, opts));
+  }
+
+  /** A modal submission (type 5): the values of its text inputs. */
+  sendModalSubmit(opts: ModalSubmitOptions): SentInteraction {
+    const base = this.interactionBase(opts);
+    const components = Object.entries(opts.fields).map(([custom_id, value]) => ({ type: 1, components: [{ type: 4, custom_id, value }] }));
+    return this.sendInteraction(this.finish({ ...base, type: 5, data: { custom_id: opts.customId, components } }, opts));
+  }
+
   /** A full chat-input (slash command) interaction payload: type 2, data.type 1. */
   buildChatInput(opts: ChatInputOptions): InteractionPayload {
     const base = this.interactionBase(opts);
@@ -863,6 +936,7 @@ export class DiscordStandin {
       this.readies,
       this.resumeds,
       this.dispatches,
+      this.attachmentDownloads,
     ] as WaitableLog<unknown>[]) {
       log.cancelAll('stand-in closed');
     }
@@ -1272,7 +1346,9 @@ export class DiscordStandin {
 
   private completeInteraction(partial: JsonObject): InteractionPayload {
     const id = typeof partial['id'] === 'string' ? partial['id'] : snowflake();
-    const base = this.interactionBase({ id, token: typeof partial['token'] === 'string' ? partial['token'] : undefined });
+    // A DM payload (context 1) must not pick up the guild fields of a guild interaction's defaults.
+    const dm = partial['context'] === 1;
+    const base = this.interactionBase({ id, token: typeof partial['token'] === 'string' ? partial['token'] : undefined, dm });
     const type = typeof partial['type'] === 'number' ? partial['type'] : 2;
     const data = partial['data'] ?? (type === 2 || type === 4 ? { id: this.commandIdFor('test'), name: 'test', type: 1 } : undefined);
     const out: JsonObject = { ...base, type, ...partial };
@@ -1310,6 +1386,11 @@ export class DiscordStandin {
 
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const hosted = req.method === 'GET' ? this.hosted.get(url.pathname) : undefined;
+    if (hosted) {
+      this.serveAttachment(url.pathname, hosted, res);
+      return;
+    }
     const raw = await readBody(req).catch(() => Buffer.alloc(0));
     const contentType = String(req.headers['content-type'] ?? '');
     let body: unknown = null;
@@ -1388,6 +1469,41 @@ export class DiscordStandin {
       res.writeHead(result.status, headers);
       res.end(payload);
     }
+  }
+
+  private serveAttachment(path: string, file: HostedAttachmentOptions, res: ServerResponse): void {
+    let bytesSent = 0;
+    let ended = false;
+    const total = file.data !== undefined ? Buffer.byteLength(file.data) : (file.streamBytes ?? 0);
+    res.on('close', () => {
+      this.attachmentDownloads.push({ path, bytesSent, aborted: !ended || bytesSent < total, at: Date.now() });
+    });
+    const type = file.contentType ?? 'application/octet-stream';
+    if (file.data !== undefined) {
+      const body = Buffer.from(file.data);
+      res.writeHead(200, { 'content-type': type, 'content-length': String(body.length) });
+      bytesSent = body.length;
+      ended = true;
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type }); // chunked: no content-length
+    const chunk = Buffer.alloc(16 * 1024, 'a');
+    const pump = () => {
+      while (bytesSent < total && !res.destroyed) {
+        const n = Math.min(chunk.length, total - bytesSent);
+        bytesSent += n;
+        if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+      if (!res.destroyed) {
+        ended = true;
+        res.end();
+      }
+    };
+    pump();
   }
 
   /** Records that must be pushed after the request record, so `requests` order is arrival order. */

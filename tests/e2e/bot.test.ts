@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Events } from 'discord.js';
 import { snowflake, type CallbackRecord, type JsonObject } from '../discord/standin.ts';
-import { COMMAND_HELP } from '../../src/overview.ts';
+import { COMMAND_HELP, helpEntries } from '../../src/overview.ts';
 import {
   EPHEMERAL, TOKEN, bool, isEphemeral, limitProblems, messageOf, startBotOnStandin, str,
   type MessageData, type RunningBot,
@@ -132,18 +132,19 @@ describe('story-bot on the real discord.js Client, against the stand-in', () => 
       expect(e.description).toContain('¶3');
     });
 
-    it('/story shows the headline and what the story covers', async () => {
-      const { cb, msg } = await slash('story');
+    it('/story show: the headline, what the story covers, and why this channel uses it', async () => {
+      const { cb, msg } = await slash('story', [{ type: 1, name: 'show', options: [] }]);
       expect(cb.type).toBe(4);
       const e = embedOf(msg);
       expect(e.title).toBe(HEADLINE);
       expect(e.description).toMatch(/Kim Jong Un/);
       expect(e.footer?.text).toContain(SLUG);
-      expect(e.fields?.map((f) => f.name)).toEqual(expect.arrayContaining(['Published', 'Paragraphs', 'Sources cited']));
+      expect(e.fields?.map((f) => f.name)).toEqual(expect.arrayContaining(['Used in this channel', 'Published', 'Paragraphs', 'Sources cited']));
+      expect(e.fields?.find((f) => f.name === 'Used in this channel')?.value).toMatch(/default story/);
     });
 
     it('/story for an unknown story is an ephemeral notice naming the loaded ones', async () => {
-      const { msg } = await slash('story', [str('story', 'no-such-story')]);
+      const { msg } = await slash('story', [{ type: 1, name: 'show', options: [str('story', 'no-such-story')] }]);
       expect(isEphemeral(msg)).toBe(true);
       expect(msg.content).toContain('no-such-story');
       expect(msg.content).toContain(SLUG);
@@ -156,6 +157,9 @@ describe('story-bot on the real discord.js Client, against the stand-in', () => 
       const names = embedOf(msg).fields!.map((f) => f.name);
       expect(names).toEqual(COMMAND_HELP.map((c) => `/${c.command}`));
       for (const c of ['who', 'when', 'where', 'what', 'why', 'ask', 'sources', 'factcheck', 'story', 'help']) expect(names).toContain(`/${c}`);
+      // examples from the story in use (here the default story)
+      const examples = helpEntries(run.library.stories.get(SLUG)!);
+      embedOf(msg).fields!.forEach((f, i) => expect(f.value).toContain(`\`${examples[i]!.example}\``));
       const { msg: pub } = await slash('help', [bool('private', false)]);
       expect(isEphemeral(pub)).toBe(false);
     });
@@ -262,7 +266,7 @@ describe('story-bot on the real discord.js Client, against the stand-in', () => 
     it('the `story` option lists the story (question commands and /story)', async () => {
       for (const [name, options] of [
         ['who', [str('question', 'greeted Putin'), str('story', '', true)]],
-        ['story', [str('story', 'putin', true)]],
+        ['story', [{ type: 1, name: 'show', options: [str('story', 'putin', true)] }]],
       ] as const) {
         const cb = await run.standin.sendAutocomplete({ name, options: [...options] }).waitForCallback(5000);
         expect(cb.type).toBe(8);

@@ -10,6 +10,35 @@ import { TOKEN, TOKEN_PARTS, childEnv, exitWithin, spawnTsx, type Spawned } from
 const SCRIPT = 'src/cli/deploy-commands.ts';
 const SLASH_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
+/** Problems in a list of options, and in the options of its subcommands (type 1) and groups (type 2). */
+function optionProblems(options: JsonObject[], at: string): string[] {
+  const problems: string[] = [];
+  if (options.length > 25) problems.push(`${at}: ${options.length} options > 25`);
+  let seenOptional = false;
+  const optionNames = new Set<string>();
+  for (const o of options) {
+    const on = String(o['name']);
+    const oat = `${at} option "${on}"`;
+    if (!SLASH_NAME.test(on) || on !== on.toLowerCase()) problems.push(`${oat}: invalid name`);
+    if (optionNames.has(on)) problems.push(`${oat}: duplicate`);
+    optionNames.add(on);
+    const od = o['description'];
+    if (typeof od !== 'string' || od.length < 1 || od.length > 100) problems.push(`${oat}: description must be 1..100 chars`);
+    if (o['required'] === true && seenOptional) problems.push(`${oat}: required option after an optional one`);
+    if (o['required'] !== true) seenOptional = true;
+    if (o['type'] === 3) {
+      const max = o['max_length'] as number | undefined;
+      const min = o['min_length'] as number | undefined;
+      if (max !== undefined && (max < 1 || max > 6000)) problems.push(`${oat}: max_length ${max} outside 1..6000`);
+      if (min !== undefined && (min < 0 || min > 6000 || (max !== undefined && min > max))) problems.push(`${oat}: bad min_length`);
+    }
+    if (o['autocomplete'] === true && Array.isArray(o['choices']) && o['choices'].length > 0) problems.push(`${oat}: autocomplete with choices`);
+    if (Array.isArray(o['choices']) && o['choices'].length > 25) problems.push(`${oat}: > 25 choices`);
+    if (o['type'] === 1 || o['type'] === 2) problems.push(...optionProblems((o['options'] ?? []) as JsonObject[], oat));
+  }
+  return problems;
+}
+
 /** Everything Discord's validation would reject in one command definition (as sent). */
 function commandProblems(cmd: JsonObject): string[] {
   const problems: string[] = [];
@@ -21,31 +50,10 @@ function commandProblems(cmd: JsonObject): string[] {
     const d = cmd['description'];
     if (typeof d !== 'string' || d.length < 1 || d.length > 100) problems.push(`${at}: description must be 1..100 chars`);
     const options = (cmd['options'] ?? []) as JsonObject[];
-    if (options.length > 25) problems.push(`${at}: ${options.length} options > 25`);
-    let seenOptional = false;
-    const optionNames = new Set<string>();
-    for (const o of options) {
-      const on = String(o['name']);
-      const oat = `${at} option "${on}"`;
-      if (!SLASH_NAME.test(on) || on !== on.toLowerCase()) problems.push(`${oat}: invalid name`);
-      if (optionNames.has(on)) problems.push(`${oat}: duplicate`);
-      optionNames.add(on);
-      const od = o['description'];
-      if (typeof od !== 'string' || od.length < 1 || od.length > 100) problems.push(`${oat}: description must be 1..100 chars`);
-      if (o['required'] === true && seenOptional) problems.push(`${oat}: required option after an optional one`);
-      if (o['required'] !== true) seenOptional = true;
-      if (o['type'] === 3) {
-        const max = o['max_length'] as number | undefined;
-        const min = o['min_length'] as number | undefined;
-        if (max !== undefined && (max < 1 || max > 6000)) problems.push(`${oat}: max_length ${max} outside 1..6000`);
-        if (min !== undefined && (min < 0 || min > 6000 || (max !== undefined && min > max))) problems.push(`${oat}: bad min_length`);
-      }
-      if (o['autocomplete'] === true && Array.isArray(o['choices']) && o['choices'].length > 0) problems.push(`${oat}: autocomplete with choices`);
-      if (Array.isArray(o['choices']) && o['choices'].length > 25) problems.push(`${oat}: > 25 choices`);
-    }
+    problems.push(...optionProblems(options, at));
     // Discord caps a command's combined name, description and option text at 4000 characters.
-    const size = name.length + String(d ?? '').length
-      + options.reduce((n, o) => n + String(o['name']).length + String(o['description'] ?? '').length, 0);
+    const text = (os: JsonObject[]): number => os.reduce((n, o) => n + String(o['name']).length + String(o['description'] ?? '').length + text((o['options'] ?? []) as JsonObject[]), 0);
+    const size = name.length + String(d ?? '').length + text(options);
     if (size > 4000) problems.push(`${at}: ${size} characters > 4000`);
   } else if (type === 2 || type === 3) {
     if (name.length < 1 || name.length > 32) problems.push(`${at}: context-menu name must be 1..32 chars`);
@@ -165,6 +173,9 @@ describe('the command validator used above', () => {
     })).toHaveLength(1);
     expect(commandProblems({ name: 'ok', description: 'd', options: Array.from({ length: 26 }, (_, i) => ({ type: 5, name: `o${i}`, description: 'd' })) })).toHaveLength(1);
     expect(commandProblems({ name: 'Fact-check this', type: 3, description: 'no' })).toHaveLength(1);
+    // inside subcommands too
+    expect(commandProblems({ name: 'ok', description: 'd', options: [{ type: 1, name: 'sub', description: 'd', options: [{ type: 3, name: 'Bad', description: 'd' }] }] })).toHaveLength(1);
+    expect(commandProblems({ name: 'ok', description: 'd', options: [{ type: 1, name: 'sub', description: 'd', options: [{ type: 3, name: 'q', description: long }] }] })).toHaveLength(1);
     expect(commandProblems({ name: 'Fact-check this', type: 3 })).toEqual([]);
   });
 });

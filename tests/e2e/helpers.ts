@@ -4,6 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Events, type Client } from 'discord.js';
 import { parseConfig } from '../../src/config.ts';
@@ -25,7 +28,7 @@ export const TOKEN = 'MTE5ODc2NTQzMjEwOTg3NjU0Mw.Gx9e2e.e2e-secret-token-value-d
 export const TOKEN_PARTS = [TOKEN, 'e2e-secret-token-value-do-not-log'];
 
 const CONFIG_KEYS = [
-  'DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_BASE', 'STORIES_DIR',
+  'DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_BASE', 'STORIES_DIR', 'DATA_DIR',
   'DEFAULT_STORY', 'LOG_LEVEL', 'COOLDOWN_SECONDS', 'SHUTDOWN_TIMEOUT_MS',
 ] as const;
 
@@ -129,8 +132,10 @@ export async function startBotOnStandin(
   logger: Logger = createLogger('silent'),
 ): Promise<RunningBot> {
   const standin = await startStandin({ token: TOKEN });
+  // Each bot gets its own settings folder unless the test names one.
+  const dataDir = env['DATA_DIR'] ? undefined : mkdtempSync(join(tmpdir(), 'story-bot-data-'));
   try {
-    const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standin.apiBase, LOG_LEVEL: 'silent', COOLDOWN_SECONDS: '0', ...env });
+    const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standin.apiBase, LOG_LEVEL: 'silent', COOLDOWN_SECONDS: '0', ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env });
     const bot = await startBot(config, library, logger);
     await clientReady(bot.client);
     await standin.waitForReady();
@@ -141,10 +146,12 @@ export async function startBotOnStandin(
       async close() {
         await bot.stop();
         await standin.close();
+        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (e) {
     await standin.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
 }

@@ -2,6 +2,9 @@
  * `npm start` end to end, as a real process (src/main.ts through tsx, cwd = repo root): with a token it
  * serves Discord (here: the stand-in) until SIGTERM and exits 0; without one it is the local console.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin, type DiscordStandin, type JsonObject } from '../discord/standin.ts';
 import { TOKEN, TOKEN_PARTS, childEnv, exitWithin, messageOf, spawnTsx, str, type Spawned } from './helpers.ts';
@@ -23,16 +26,19 @@ describe('npm start with DISCORD_TOKEN: serves Discord, shuts down cleanly on SI
   let standin: DiscordStandin;
   let bot: Spawned;
 
+  const dataDir = mkdtempSync(join(tmpdir(), 'story-bot-data-'));
+
   beforeAll(async () => {
     standin = await startStandin({ token: TOKEN });
   });
   afterAll(async () => {
     bot?.kill();
     await standin?.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('logs in, answers, and exits 0 on SIGTERM without logging the token', async () => {
-    bot = spawnTsx(MAIN, childEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standin.apiBase, LOG_LEVEL: 'info' }));
+    bot = spawnTsx(MAIN, childEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standin.apiBase, LOG_LEVEL: 'info', DATA_DIR: dataDir }));
     await standin.waitForReady(1, 15_000);
     await bot.waitForOutput('stderr', (s) => logLines(s).some((l) => l['msg'] === 'ready'), 10_000);
 

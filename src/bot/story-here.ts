@@ -1,0 +1,33 @@
+import type { Command } from '../answer/types.ts';
+import type { StoryIndex } from '../search/index.ts';
+import { chooseStory, type StoryChoice } from '../story/resolve.ts';
+import { routeQuestion } from '../story/route.ts';
+import type { BotContext } from './types.ts';
+
+/** Where an interaction happens: its server (null in DMs) and channel. */
+export interface Place {
+  guildId: string | null;
+  channelId: string | null;
+}
+
+/** The story chosen for an interaction, and its index when it is a visible story. */
+export interface StoryHere extends StoryChoice {
+  index?: StoryIndex;
+}
+
+/**
+ * The story an interaction uses, in the one order every command, autocomplete and "Fact-check this"
+ * share: the `story:` option, the channel's story, the server's, routing over the visible stories, the default.
+ */
+export function storyHere(ctx: BotContext, place: Place, option?: string | null, question?: { command: Command | null; query: string }): StoryHere {
+  const settings = place.guildId && place.channelId ? ctx.settings.storySettings(place.guildId, place.channelId) : {};
+  const choice = chooseStory({
+    option,
+    channel: settings.channel,
+    server: settings.server,
+    defaultSlug: ctx.catalog.defaultSlug,
+    visible: (slug) => ctx.catalog.find(place.guildId, slug) !== undefined,
+    route: question ? () => routeQuestion(ctx.catalog.visible(place.guildId), question.command, question.query) : undefined,
+  });
+  return { ...choice, index: choice.known ? ctx.catalog.find(place.guildId, choice.slug) : undefined };
+}
