@@ -57,7 +57,8 @@ const TITLES = new Set([
   'chairwoman', 'chair', 'commissioner', 'ambassador', 'speaker', 'leader', 'coach', 'captain', 'sheriff', 'detective',
   'sergeant', 'colonel', 'admiral', 'lieutenant', 'foreign', 'defence', 'defense', 'interior', 'finance', 'deputy', 'acting',
   'former', 'spokesman', 'spokeswoman', 'spokesperson', 'ceo', 'cfo', 'coo', 'cto', 'founder', 'manager', 'head', 'lord', 'lady',
-  'sir', 'dame', 'archbishop', 'bishop', 'rabbi', 'imam', 'father', 'sister', 'brother', 'gen', 'lt', 'col', 'capt', 'sgt',
+  'sir', 'dame', 'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'assemblyman', 'assemblywoman',
+  'congressman', 'congresswoman', 'superintendent', 'inspector', 'constable', 'marshal', 'judge', 'magistrate', 'archbishop', 'bishop', 'rabbi', 'imam', 'father', 'sister', 'brother', 'gen', 'lt', 'col', 'capt', 'sgt',
 ]);
 /** Lower-case role nouns printed between a qualifier and a name: "France coach Didier Deschamps". */
 const ROLE_NOUNS = /^(?:coach|manager|captain|goalkeeper|striker|midfielder|defender|forward|player|leader|president|chief|minister|spokesman|spokeswoman|spokesperson|official|analyst|executive|director|founder|chairman|chairwoman|head|economist|lawyer|attorney|prosecutor|judge|senator|governor|mayor|ambassador|envoy|commander|general|officer|researcher|scientist|professor|expert|adviser|advisor|aide|secretary|deputy|reporter|correspondent|editor|author|singer|actor|actress|star|champion|driver|rider|boxer|candidate|lawmaker|legislator|activist|campaigner|owner|investor|billionaire|entrepreneur|economist)$/;
@@ -197,6 +198,7 @@ function classify(span: Span, paragraphText: string, sentence: string): Candidat
   else if (tags.person && span.tokens.length <= 4) type = 'person';
   else if (/^(?:\p{Lu}{3,6}|(?:\p{Lu}\.){2,}|US|UK|EU|UN)$/u.test(span.text)) type = /^(?:US|UK|UAE|EU|U\.S\.|U\.K\.)$/.test(span.text) ? 'place' : 'organisation';
   else if (span.tokens.length === 1 && GROUP_WORDS.test(span.text)) type = 'group';
+  else if (/\b(?:in|at|near|outside|inside|across|from|to)\s+(?:the\s+)?$/.test(before)) type = 'place';
   else type = 'thing';
   // An appositive role after a person's name: "Nancy Northup, president of the Center for Reproductive Rights,".
   if (type === 'person' && !role) {
@@ -227,10 +229,15 @@ export function findNames(paragraphs: string[], skip: (paragraph: number) => num
   // A capitalised word seen only at the start of sentences is a common word ("Revenue", "Large").
   const midSentence = new Set(candidates.filter((c) => !c.span.sentenceInitial).map((c) => c.span.text));
   const lowerElsewhere = (word: string) => paragraphs.some((t) => new RegExp(`(?<![\\p{L}])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(t));
-  const partsOfNames = new Set(candidates.filter((c) => !c.span.sentenceInitial && c.span.tokens.length > 1).flatMap((c) => [c.span.tokens[0]!.text, c.span.tokens.at(-1)!.text]));
   // Qualifiers inside a role ("Senate Republican" in "Senate Republican leader Mitch McConnell") are not names of their own.
   const roleRanges = candidates.filter((c) => c.role).map((c) => ({ p: c.span.paragraph, end: c.span.start, start: c.span.start - c.role!.length - 2 }));
+  const partsOfNames = new Set(candidates.filter((c) => !c.span.sentenceInitial && c.span.tokens.length > 1).flatMap((c) => [c.span.tokens[0]!.text, c.span.tokens.at(-1)!.text]));
+  // A one-word name that the story also uses as a common word ("this Court" beside "the court") would match every use.
+  const commonWord = (c: Candidate) => c.span.tokens.length === 1 && c.type !== 'person' && c.type !== 'place' && !/^\p{Lu}{2,}/u.test(c.span.text)
+    && paragraphs.some((t) => new RegExp(`(?<![\\p{L}])${c.span.text.toLowerCase()}(?![\\p{L}])`, 'u').test(t));
+  const demonym = (c: Candidate) => c.span.tokens.length === 1 && c.type === 'thing' && /(?:an|ian|ese|ish|ean|ic)$/.test(c.span.text) && !partsOfNames.has(c.span.text);
   const kept = candidates.filter((c) => {
+    if (commonWord(c) || demonym(c)) return false;
     if (roleRanges.some((r) => r.p === c.span.paragraph && c.span.start >= r.start && c.span.end <= r.end)) return false;
     if (c.span.tokens.length === 1 && c.adjective && c.type !== 'person' && c.type !== 'organisation') return false;
     if (!c.span.sentenceInitial) return true;
