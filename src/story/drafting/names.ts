@@ -45,7 +45,7 @@ const FUNCTION_WORDS = new Set([
   'by', 'from', 'to', 'of', 'some', 'many', 'most', 'all', 'both', 'each', 'no', 'not', 'yet', 'so', 'then', 'there', 'here',
   'what', 'who', 'why', 'how', 'where', 'which', 'one', 'two', 'three', 'once', 'since', 'during', 'despite', 'although',
   'though', 'because', 'however', 'meanwhile', 'also', 'still', 'only', 'even', 'about', 'over', 'under', 'up', 'out', 'more',
-  'other', 'another', 'such', 'any', 'every', 'few', 'several', 'last', 'next', 'first', 'new', 'according', 'excluding',
+  'other', 'another', 'such', 'any', 'every', 'few', 'several', 'last', 'next', 'first', 'according', 'excluding',
   'including', 'like', 'unlike', 'among', 'against', 'between', 'into', 'upon', 'until', 'whose', 'whom', 'mr', 'mrs', 'ms',
 ]);
 const CALENDAR = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
@@ -151,6 +151,9 @@ function splitTitle(span: Span): Span[] {
       if (tokens.length - j >= 1 && tokens.length - j <= 3 && j - at >= 1) k = j;
     }
   }
+  // "Executive Vice President of Football Operations": a title phrase, not a name.
+  if (k > 0 && k < tokens.length && CONNECTORS.has(tokens[k]!.text.toLowerCase())) return [];
+  if (tokens.length === 1 && TITLES.has(tokens[0]!.text.toLowerCase().replace(/\.$/, ''))) return [];
   if (k === 0 || k >= tokens.length) return [span];
   const rest = tokens.slice(k);
   const role = span.text.slice(0, tokens[k]!.start - span.start).trim();
