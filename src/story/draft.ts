@@ -131,6 +131,8 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
   const facts: Fact[] = [];
   const credited = new Map<string, Set<number>>();
   const generic = new Map<string, Set<number>>();
+  /** Names credited with "reported": an otherwise unknown one is a publication ("Politico reported"). */
+  const reporters = new Set<string>();
   const clauses: ClauseInfo[] = [];
 
   // Pass 1: sentences, credits, clauses with attribution and certainty.
@@ -162,6 +164,7 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
         const ids = [...new Set(covering.flatMap((c) => c.ids))];
         const generics = [...new Set(covering.flatMap((c) => (c.generic ? [c.generic] : [])))];
         for (const id of ids) credited.set(id, (credited.get(id) ?? new Set()).add(p));
+        for (const cr of covering) if (/^reports?$|^reported$/.test(cr.verb)) for (const id of cr.ids) reporters.add(id);
         for (const g of generics) generic.set(g, (generic.get(g) ?? new Set()).add(p));
         const attribution = ids.length || generics.length ? [...ids, ...generics.map((g) => slugify(g))] : ['article'];
         const quoted = quotedRun(quotedMap, text, span) !== null || (inherited && /["“”]/.test(span.text));
@@ -198,7 +201,7 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
     sourceIds.add(thing.id);
     const role = thing.role ? `${thing.role}; cited` : 'Cited';
     sources.push({
-      id: thing.id, name: thing.name, kind: sourceKind(thing),
+      id: thing.id, name: thing.name, kind: thing.type === 'thing' && reporters.has(thing.id) ? 'publication' : sourceKind(thing),
       description: `${role} in the story (${paras(cited)})`.slice(0, 300),
       aliases: [...new Set([thing.name, ...thing.aliases, ...roleAlias(thing), ...unqualified(thing)])],
     });

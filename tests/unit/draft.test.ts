@@ -129,6 +129,17 @@ describe('draftStory: harder attribution shapes', () => {
     expect(onQuote(2, 'Planning Board voted')).toEqual(['article']);
   });
 
+  it('does not take a nationality before a noun for a name, nor a hearer for a speaker', () => {
+    const e = draftStory(['H', 'Coach Rui Tavares denied the reports, telling Brazilian broadcaster Globo, "We are fine."', 'Iran said the talks would resume in Geneva.']);
+    expect(e.sources.map((x) => x.name).sort()).toEqual(['Iran', 'Rui Tavares']);
+    expect(e.entities.some((x) => x.name === 'Brazilian')).toBe(false);
+  });
+
+  it('calls an otherwise unknown name that "reported" something a publication', () => {
+    const e = draftStory(['H', 'The plan leaked in a draft that Vantor reported on May 2.']);
+    expect(e.sources.find((x) => x.name === 'Vantor')?.kind).toBe('publication');
+  });
+
   it('adds an organisation\'s name without its leading place as an alias', () => {
     const place = draftStory(['H', 'The Harlow Valley Transit Authority met in Harlow Valley on Monday.']);
     const authority = place.entities.find((e) => e.name === 'Harlow Valley Transit Authority');

@@ -187,7 +187,7 @@ export function findCredits(names: Names, paragraph: number, text: string, sentS
       continue;
     }
     // "\"…,\" said Jane Doe." — the source after the verb.
-    if (/[,"”]\s*$/.test(text.slice(sentStart, v))) {
+    if (/^(?:said|says|added|adds|wrote|writes|stated|explained|declared|insisted|warned|argued|noted)$/.test(verb) && /[,"”]\s*$/.test(text.slice(sentStart, v))) {
       const after = names.mentions.find((x) => x.paragraph === paragraph && x.id && x.start > vEnd && x.start - vEnd <= 45 && !/[,.;]/.test(text.slice(vEnd, x.start)));
       if (after) credits.push({ ids: [after.id!], start: v, end: after.end, scopeStart: sentStart, scopeEnd: sentEnd, verb });
     }

@@ -161,8 +161,26 @@ function splitTitle(span: Span): Span[] {
 }
 
 /** compromise's view of a name in its sentence: person, place, organisation or nothing. */
-function tagName(sentence: string, name: string): { person: boolean; place: boolean; org: boolean; proper: boolean; adjective: boolean; gender?: 'male' | 'female' } {
-  const doc = nlp(sentence);
+type Tags = { person: boolean; place: boolean; org: boolean; proper: boolean; adjective: boolean; gender?: 'male' | 'female' };
+/** Parsed sentences and tag results of the current `findNames` call (cleared on each call; parsing dominates the cost). */
+const docCache = new Map<string, ReturnType<typeof nlp>>();
+const tagCache = new Map<string, Tags>();
+
+function tagName(sentence: string, name: string): Tags {
+  const key = `${name}\u0000${sentence}`;
+  const cached = tagCache.get(key);
+  if (cached) return cached;
+  const result = tagNameUncached(sentence, name);
+  tagCache.set(key, result);
+  return result;
+}
+
+function tagNameUncached(sentence: string, name: string): Tags {
+  let doc = docCache.get(sentence);
+  if (!doc) {
+    doc = nlp(sentence);
+    docCache.set(sentence, doc);
+  }
   const match = doc.match(name.replace(/[^\p{L}\p{N}' -]/gu, ' ').trim());
   const tags = new Set<string>();
   for (const term of (match.found ? match : nlp(name)).json({ terms: { tags: true } }) as { terms: { tags: string[] }[] }[]) {
@@ -218,6 +236,8 @@ function classify(span: Span, paragraphText: string, sentence: string): Candidat
  * `skip` masks text that is not prose (a dateline) per paragraph.
  */
 export function findNames(paragraphs: string[], skip: (paragraph: number) => number = () => 0): Names {
+  docCache.clear();
+  tagCache.clear();
   const candidates: Candidate[] = [];
   paragraphs.forEach((text, p) => {
     const from = skip(p);
@@ -238,7 +258,13 @@ export function findNames(paragraphs: string[], skip: (paragraph: number) => num
   // A one-word name that the story also uses as a common word ("this Court" beside "the court") would match every use.
   const commonWord = (c: Candidate) => c.span.tokens.length === 1 && c.type !== 'person' && c.type !== 'place' && !/^\p{Lu}{2,}/u.test(c.span.text)
     && paragraphs.some((t) => new RegExp(`(?<![\\p{L}])${c.span.text.toLowerCase()}(?![\\p{L}])`, 'u').test(t));
-  const demonym = (c: Candidate) => c.span.tokens.length === 1 && c.type === 'thing' && /(?:an|ian|ese|ish|ean|ic)$/.test(c.span.text) && !partsOfNames.has(c.span.text);
+  // "Argentine broadcaster", "French camp": a nationality adjective before a common noun is not a name.
+  const demonym = (c: Candidate) => {
+    if (c.span.tokens.length !== 1 || c.type === 'person' || partsOfNames.has(c.span.text) || !/(?:an|ian|ese|ish|ean|ic|ine|i)$/.test(c.span.text)) return false;
+    if (c.type === 'thing') return true;
+    const next = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(paragraphs[c.span.paragraph]!.slice(c.span.end))?.[1];
+    return next !== undefined && nlp(`the ${next}`).has('#Noun') && !nlp(next).has('#Verb');
+  };
   const kept = candidates.filter((c) => {
     if (commonWord(c) || demonym(c)) return false;
     if (roleRanges.some((r) => r.p === c.span.paragraph && c.span.start >= r.start && c.span.end <= r.end)) return false;
