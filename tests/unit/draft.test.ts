@@ -5,11 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { draftStory, type Draft } from '../../src/story/draft.ts';
 import { findQuote, loadStory } from '../../src/story/load.ts';
 import { ingestStory, parseIngestArgs } from '../../src/story/ingest.ts';
-import type { Fact } from '../../src/story/schema.ts';
+import { EntitySchema, FactsFileSchema, SourceSchema, type Fact } from '../../src/story/schema.ts';
 import { cleanupTemp, tempDir } from './helpers.ts';
 
 afterAll(cleanupTemp);
@@ -264,4 +265,36 @@ describe('ingest with drafting', () => {
     expect(story.meta.published).toBeNull();
     expect(story.facts.find((f) => f.kind === 'when')?.time).toEqual({ text: 'last year' });
   });
+});
+
+describe('draftStory: properties', () => {
+  const WORDS = ['the', 'Mayor', 'Ana', 'Ruiz', 'said', 'told', 'reporters', 'according', 'to', 'FIFA', 'he', 'she', 'denied', 'that',
+    'it', 'is', 'believed', 'on', 'Friday', 'last', 'year', 'in', 'Lima', 'because', 'after', 'the', 'council', 'voted', ',', ', and',
+    '"We', 'won."', 'while', 'Ruiz', 'In a statement,', 'Transit Authority', 'March 3, 2021', 'next month', ';', '—', '(AP)', 'U.S.'];
+  const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 16 }).map((w) => `${w.join(' ')}.`);
+  const paragraph = fc.oneof(fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(' ')), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }));
+  const story = fc.array(paragraph, { minLength: 2, maxLength: 5 }).map((ps) => ps.map((p) => p.trim()).filter(Boolean)).filter((ps) => ps.length >= 2);
+  const date = fc.option(fc.constantFrom('2024-03-04', '2021-12-31', '2000-02-29'), { nil: undefined });
+
+  it('never throws, and always gives valid, anchored, consistent data', () => {
+    fc.assert(
+      fc.property(story, date, (paragraphs, published) => {
+        const d = draftStory(paragraphs, { published });
+        for (const s of d.sources) SourceSchema.parse(s);
+        for (const e of d.entities) EntitySchema.parse(e);
+        FactsFileSchema.parse({ facts: d.facts });
+        const ids = [...d.sources.map((s) => s.id), ...d.entities.map((e) => e.id)];
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(new Set(d.facts.map((f) => f.id)).size).toBe(d.facts.length);
+        const known = new Set(ids);
+        for (const f of d.facts) {
+          expect(findQuote(paragraphs[f.paragraph]!, f.quote)).toHaveLength(1);
+          for (const id of [...f.entities, ...(f.answer?.ref ? [f.answer.ref] : [])]) expect(known.has(id)).toBe(true);
+          for (const id of f.attribution) expect(id === 'article' ? f.attribution.length === 1 : d.sources.some((s) => s.id === id)).toBe(true);
+        }
+        expect(JSON.stringify(draftStory(paragraphs, { published }))).toBe(JSON.stringify(d));
+      }),
+      { numRuns: 60, seed: 20240304 },
+    );
+  }, 60_000);
 });

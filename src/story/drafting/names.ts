@@ -266,6 +266,8 @@ export function findNames(paragraphs: string[], skip: (paragraph: number) => num
     return next !== undefined && nlp(`the ${next}`).has('#Noun') && !nlp(next).has('#Verb');
   };
   const kept = candidates.filter((c) => {
+    // A run of more than eight capitalised words is a title-case heading, not a name.
+    if (c.span.tokens.length > 8 || c.span.text.length > 80) return false;
     if (commonWord(c) || demonym(c)) return false;
     if (roleRanges.some((r) => r.p === c.span.paragraph && c.span.start >= r.start && c.span.end <= r.end)) return false;
     if (c.span.tokens.length === 1 && c.adjective && c.type !== 'person' && c.type !== 'organisation') return false;
