@@ -19,7 +19,7 @@ export interface Draft {
   facts: Fact[];
 }
 
-const ALLEGED = /\b(?:it (?:is|was|had been|has been) (?:widely |long |generally )?(?:believed|thought|suspected|alleged|claimed|rumou?red|assumed|understood|feared)|(?:is|are|was|were) (?:widely )?(?:believed|thought|suspected|alleged|said|rumou?red|expected|likely) to|(?:is|are|was|were) (?:suspected|accused) of|expected to|allegedly|purportedly|reportedly|supposedly|unconfirmed)\b/i;
+const ALLEGED = /\b(?:it (?:is|was|had been|has been) (?:widely |long |generally )?(?:believed|thought|suspected|alleged|claimed|rumou?red|assumed|understood|feared)|(?:is|are|was|were) (?:widely )?(?:believed|thought|suspected|alleged|said|rumou?red|expected|likely) to|(?:is|are|was|were) (?:suspected|accused) of|allegedly|purportedly|reportedly|supposedly|unconfirmed)\b/i;
 const DENIAL = /\b(?:den(?:y|ied|ies|ying)|rejected (?:the |any )?(?:claims?|allegations?|reports?|suggestions?)|dismissed (?:the )?(?:claims?|allegations?|reports?))\b/i;
 const REASON = /\b(because(?: of)?|due to|owing to|thanks to|so that|in order to|as a result of|in response to|amid|after(?! \w+ing\b)|so(?= (?:the|it|they|he|she|we|that)\b))\s+/i;
 const PLACE_PREP = /\b(?:in|at|near|outside|inside|across|throughout|around)\s+(?:the\s+)?$/i;
@@ -28,6 +28,12 @@ const PASSIVE_BY = /\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(\w+ed|\w
 const SUBJECT_PRONOUN = /^(he|she)\b/i;
 
 const MAX_ANSWER = 200;
+
+/** Whether a stretch of text opens with a subject and a finite verb: "Smith tripped Jones", "the state passed a law". */
+function isClause(text: string): boolean {
+  const m = nlp(text).match('^(#Determiner|#Possessive|#ProperNoun|#Noun|#Adjective|#Value|#Pronoun){1,5} #Adverb? (#PastTense|#PresentTense|#Auxiliary|#Modal)');
+  return m.found && !/\b(?:that|which|who)\b/i.test(m.text());
+}
 
 /** The longest quoted stretch of a clause (three words or more), without its quotation marks, or null. */
 function quotedRun(map: boolean[], text: string, span: ClauseSpan): string | null {
@@ -125,6 +131,8 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
   const facts: Fact[] = [];
   const credited = new Map<string, Set<number>>();
   const generic = new Map<string, Set<number>>();
+  /** Names credited with "reported": an otherwise unknown one is a publication ("Politico reported"). */
+  const reporters = new Set<string>();
   const clauses: ClauseInfo[] = [];
 
   // Pass 1: sentences, credits, clauses with attribution and certainty.
@@ -149,14 +157,19 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
       const spans = splitClauses(s.text, s.start, quotedMap);
       spans.forEach((span, ci) => {
         const len = span.end - span.start;
-        const covering = credits.filter((c) => (c.start >= span.start && c.end <= span.end) || Math.min(c.scopeEnd, span.end) - Math.max(c.scopeStart, span.start) >= len / 2);
+        // "X said A, while B": a leading credit stops at a contrasting clause that follows it.
+        const contrast = /^(?:while|whereas|though|although|but|yet)\b/i.test(span.text);
+        const covering = credits.filter((c) => (c.start >= span.start && c.end <= span.end)
+          || (!(contrast && c.leading && c.end <= span.start) && Math.min(c.scopeEnd, span.end) - Math.max(c.scopeStart, span.start) >= len / 2));
         const ids = [...new Set(covering.flatMap((c) => c.ids))];
         const generics = [...new Set(covering.flatMap((c) => (c.generic ? [c.generic] : [])))];
         for (const id of ids) credited.set(id, (credited.get(id) ?? new Set()).add(p));
+        for (const cr of covering) if (/^reports?$|^reported$/.test(cr.verb)) for (const id of cr.ids) reporters.add(id);
         for (const g of generics) generic.set(g, (generic.get(g) ?? new Set()).add(p));
         const attribution = ids.length || generics.length ? [...ids, ...generics.map((g) => slugify(g))] : ['article'];
         const quoted = quotedRun(quotedMap, text, span) !== null || (inherited && /["“”]/.test(span.text));
-        const deniedHere = covering.some((c) => /^den/.test(c.verb)) || (DENIAL.test(span.text) && ids.length > 0);
+        // What is denied sits in the clause of the denial itself ("X denied that …"), not in the clauses after it.
+        const deniedHere = covering.some((c) => /^den/.test(c.verb) && c.start >= span.start && c.start < span.end) || (DENIAL.test(span.text) && ids.length > 0);
         const certainty: Certainty = deniedHere && !quoted ? 'denied'
           : ALLEGED.test(span.text) ? 'alleged'
             : quoted && attribution[0] !== 'article' ? 'quoted' : 'reported';
@@ -168,6 +181,19 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
   // Sources: every credited name, plus generic ones ("the government"); the rest are entities.
   const sources: Source[] = [];
   const sourceIds = new Set<string>();
+  const roleCount = new Map<string, number>();
+  for (const t of names.things) if (t.role) roleCount.set(t.role.toLowerCase(), (roleCount.get(t.role.toLowerCase()) ?? 0) + 1);
+  /** A person's role as an alias, when it is a phrase ("Chief Financial Officer") that no one else in the story holds. */
+  const roleAlias = (t: NamedThing) => (t.role && t.type === 'person' && t.role.length <= 60 && /\s/.test(t.role) && /^\p{Lu}/u.test(t.role) && roleCount.get(t.role.toLowerCase()) === 1 ? [t.role] : []);
+  /** An organisation's name without a leading place ("U.S. Supreme Court" → "Supreme Court"), when no other thing has it. */
+  const unqualified = (t: NamedThing): string[] => {
+    if (t.type !== 'organisation' && t.type !== 'publication') return [];
+    const place = names.things.find((p) => p.type === 'place' && p.id !== t.id && [p.name, ...p.aliases].some((a) => t.name.startsWith(`${a} `)));
+    const lead = place ? [place.name, ...place.aliases].find((a) => t.name.startsWith(`${a} `)) : /^(?:U\.S\.|US|UK|U\.K\.|EU|UN)\s/.exec(t.name)?.[0].trim();
+    if (!lead) return [];
+    const rest = t.name.slice(lead.length).trim();
+    return rest.split(/\s+/).length >= 2 && !names.things.some((o) => o.id !== t.id && (o.name === rest || o.aliases.includes(rest))) ? [rest] : [];
+  };
   const paras = (set: Set<number>) => [...set].sort((a, b) => a - b).map((n) => `¶${n}`).join(', ');
   for (const thing of names.things) {
     const cited = credited.get(thing.id);
@@ -175,9 +201,9 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
     sourceIds.add(thing.id);
     const role = thing.role ? `${thing.role}; cited` : 'Cited';
     sources.push({
-      id: thing.id, name: thing.name, kind: sourceKind(thing),
+      id: thing.id, name: thing.name, kind: thing.type === 'thing' && reporters.has(thing.id) ? 'publication' : sourceKind(thing),
       description: `${role} in the story (${paras(cited)})`.slice(0, 300),
-      aliases: [...new Set([thing.name, ...thing.aliases, ...(thing.role && thing.type === 'person' && thing.role.length <= 60 ? [thing.role] : [])])],
+      aliases: [...new Set([thing.name, ...thing.aliases, ...roleAlias(thing), ...unqualified(thing)])],
     });
   }
   for (const [g, set] of [...generic.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -188,7 +214,7 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
   }
   const entities: Entity[] = names.things.filter((t) => !sourceIds.has(t.id)).map((t) => ({
     id: t.id, name: t.name, type: entityType(t),
-    aliases: [...new Set([t.name, ...t.aliases, ...(t.role && t.type === 'person' && t.role.length <= 60 ? [t.role] : [])])],
+    aliases: [...new Set([t.name, ...t.aliases, ...roleAlias(t), ...unqualified(t)])],
   }));
   const dl = datelines[1];
   let datelinePlace: string | undefined;
@@ -209,13 +235,13 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
     const quote = anchor(text, span.start, span.end);
     const ids = [...new Set(mentionsIn(c.paragraph, span.start, span.end).map((m) => m.id!))];
     const used = new Set<string>();
-    const add = (kind: FactKind, answer: Fact['answer'], extra: { time?: Time; certainty?: Certainty } = {}) => {
+    const add = (kind: FactKind, answer: Fact['answer'], extra: { time?: Time; certainty?: Certainty; quote?: Quote; entities?: string[] } = {}) => {
       let id = `${base}-${kind}`;
       for (let n = 2; used.has(id); n++) id = `${base}-${kind}-${n}`;
       used.add(id);
-      const entities = [...new Set([...ids, ...(answer?.ref ? [answer.ref] : [])])];
+      const entities = [...new Set([...(extra.entities ?? ids), ...(answer?.ref ? [answer.ref] : [])])];
       facts.push({
-        id, paragraph: c.paragraph, quote, kind, answer, entities,
+        id, paragraph: c.paragraph, quote: extra.quote ?? quote, kind, answer, entities,
         attribution: c.attribution, certainty: extra.certainty ?? c.certainty,
         ...(extra.time ? { time: extra.time } : {}), drafted: true,
       });
@@ -275,12 +301,14 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
       add('where', { text: region ? `${m.text}, ${region.text}` : nameOf(m.id!)!.name, type: 'place', ref: m.id! });
     }
     if (dl && c.paragraph === 1 && c.sentence === 0 && c.clause === 0 && datelinePlace) {
-      add('where', { text: titleCase(dl.place) + (dl.region ? `, ${dl.region}` : ''), type: 'place', ref: datelinePlace });
+      // Anchored to the dateline itself: it says where the story was filed, not where each event in it happened.
+      add('where', { text: titleCase(dl.place) + (dl.region ? `, ${dl.region}` : ''), type: 'place', ref: datelinePlace }, { quote: anchor(text, 0, dl.placeEnd), entities: [], certainty: 'reported' });
     }
 
     // why: a reason or purpose marker and what follows it.
     const reason = REASON.exec(span.text);
-    const afterClause = reason && /^after$/i.test(reason[1]!) ? nlp(span.text.slice(reason.index + reason[0].length)).has('^(#Determiner|#Pronoun|#ProperNoun|#Noun|#Adjective)+ #Adverb? #Verb') : true;
+    // "after" gives a reason only when a clause follows it ("after Smith tripped Jones"), not a noun ("after the results").
+    const afterClause = reason && /^after$/i.test(reason[1]!) ? isClause(span.text.slice(reason.index + reason[0].length).split(/[,;]/)[0]!) : true;
     if (reason && reason.index > 0 && afterClause) {
       const ans = shortAnswer(span.text.slice(reason.index + reason[0].length).split(/,\s+(?=[a-z]+ing\b)/)[0]!);
       if (ans) add('why', { text: ans, type: 'reason' });
@@ -292,6 +320,10 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
     if (q) {
       const ans = shortAnswer(q);
       if (ans && ans.split(/\s+/).length >= 3) add('what', { text: ans, type: 'thing' }, { certainty: c.attribution[0] === 'article' ? c.certainty : 'quoted' });
+    } else if (!lead2 && /^(?:saying|telling|writing|adding|arguing|insisting|noting)\b[^,;"“]{0,40}?\bthat\s+/i.test(span.text)) {
+      const m = /^(?:saying|telling|writing|adding|arguing|insisting|noting)\b[^,;"“]{0,40}?\bthat\s+/i.exec(span.text)!;
+      const ans = shortAnswer(span.text.slice(m[0].length));
+      if (ans && ans.split(/\s+/).length >= 3) add('what', { text: ans, type: 'thing' });
     } else if (lead2) {
       const ans = shortAnswer(text.slice(lead2.contentStart!, span.end));
       if (ans && ans.split(/\s+/).length >= 3) add('what', { text: ans, type: 'thing' }, { certainty: /^den/.test(lead2.verb) ? 'denied' : c.certainty });

@@ -5,11 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { draftStory, type Draft } from '../../src/story/draft.ts';
 import { findQuote, loadStory } from '../../src/story/load.ts';
 import { ingestStory, parseIngestArgs } from '../../src/story/ingest.ts';
-import type { Fact } from '../../src/story/schema.ts';
+import { EntitySchema, FactsFileSchema, SourceSchema, type Fact } from '../../src/story/schema.ts';
 import { cleanupTemp, tempDir } from './helpers.ts';
 
 afterAll(cleanupTemp);
@@ -84,6 +85,69 @@ describe('draftStory: sources and attribution', () => {
   });
 });
 
+describe('draftStory: harder attribution shapes', () => {
+  const text = [
+    'Council backs new library',
+    'Governor Ruth Adeyemi, speaking at the Capitol Building, called the plan "a gift to every reader."',
+    'Ines Varga, director of the Marlow Reading Trust, which campaigned for years, told reporters the doors would open in June.',
+    'In a joint letter, three councillors, Owen Pike, Lara Quist and Nils Odum, wrote: "We are proud of this town."',
+    'Councillor Jo Hart said the budget was fixed, while residents gathered outside the hall in Marlow.',
+    '"We will not raise taxes," said Mayor Pia Sandoval.',
+    'The Harlow Valley Transit Authority expanded its routes. The Transit Authority added buses after the results, and ridership rose after the city lowered fares.',
+  ];
+  const d = draftStory(text, { published: '2024-03-04' });
+  const credited = (p: number, s: string) => [...new Set(d.facts.filter((f) => f.paragraph === p && f.quote.exact.includes(s)).flatMap((f) => f.attribution))];
+  const name = (id: string) => d.sources.find((x) => x.id === id)?.name ?? id;
+
+  it('skips an appositive that holds another name ("X, speaking at Y, called"; "X, director of Y, which …, told")', () => {
+    expect(credited(1, 'called the plan').map(name)).toEqual(['Ruth Adeyemi']);
+    expect(credited(2, 'the doors would open').map(name)).toEqual(['Ines Varga']);
+  });
+
+  it('credits every name of "A, B and C wrote", and the speaker of "\"…,\" said X"', () => {
+    expect(credited(3, 'We are proud').map(name).sort()).toEqual(['Lara Quist', 'Nils Odum', 'Owen Pike']);
+    expect(credited(5, 'raise taxes').map(name)).toEqual(['Pia Sandoval']);
+  });
+
+  it('stops "X said A" at a contrasting clause ("while …")', () => {
+    expect(credited(4, 'the budget was fixed').map(name)).toEqual(['Jo Hart']);
+    expect(credited(4, 'residents gathered')).toEqual(['article']);
+    expect(d.facts.find((f) => f.paragraph === 4 && f.kind === 'what')?.answer?.text).toBe('the budget was fixed');
+  });
+
+  it('reads "after" as a reason only before a clause, not before a noun', () => {
+    const why = d.facts.filter((f) => f.paragraph === 6 && f.kind === 'why').map((f) => f.answer?.text);
+    expect(why).toEqual(['the city lowered fares']);
+  });
+
+  it('credits "a X survey found" to X, and "with X writing separately" to X for that clause only', () => {
+    const e = draftStory(['H', 'A Dunmore Polling Group survey released in May found that 40% of voters backed the plan.', 'The Harlow Planning Board voted 4-3 to approve the plan, with Chair Mona Reyes writing separately to say she would have waited.']);
+    const onQuote = (p: number, s: string) => [...new Set(e.facts.filter((f) => f.paragraph === p && f.quote.exact.includes(s)).flatMap((f) => f.attribution))];
+    const name = (id: string) => e.sources.find((x) => x.id === id)?.name ?? id;
+    expect(onQuote(1, 'backed the plan').map(name)).toEqual(['Dunmore Polling Group']);
+    expect(onQuote(2, 'writing separately').map(name)).toEqual(['Mona Reyes']);
+    expect(e.facts.find((f) => f.paragraph === 2 && f.kind === 'what')?.answer?.text).toBe('she would have waited');
+    expect(onQuote(2, 'Planning Board voted')).toEqual(['article']);
+  });
+
+  it('does not take a nationality before a noun for a name, nor a hearer for a speaker', () => {
+    const e = draftStory(['H', 'Coach Rui Tavares denied the reports, telling Brazilian broadcaster Globo, "We are fine."', 'Iran said the talks would resume in Geneva.']);
+    expect(e.sources.map((x) => x.name).sort()).toEqual(['Iran', 'Rui Tavares']);
+    expect(e.entities.some((x) => x.name === 'Brazilian')).toBe(false);
+  });
+
+  it('calls an otherwise unknown name that "reported" something a publication', () => {
+    const e = draftStory(['H', 'The plan leaked in a draft that Vantor reported on May 2.']);
+    expect(e.sources.find((x) => x.name === 'Vantor')?.kind).toBe('publication');
+  });
+
+  it('adds an organisation\'s name without its leading place as an alias', () => {
+    const place = draftStory(['H', 'The Harlow Valley Transit Authority met in Harlow Valley on Monday.']);
+    const authority = place.entities.find((e) => e.name === 'Harlow Valley Transit Authority');
+    expect(authority?.aliases).toContain('Transit Authority');
+  });
+});
+
 describe('draftStory: certainty', () => {
   it('marks the content of a denial as denied', () => {
     const denied = factsIn(draft, 4).filter((f) => f.quote.exact.includes('overspent'));
@@ -129,8 +193,9 @@ describe('draftStory: facts', () => {
     const who = factsIn(draft, 1, 'who')[0];
     expect(who?.answer).toMatchObject({ text: 'Portvale Harbor Authority', type: 'organisation' });
     expect(draft.entities.some((e) => e.id === who?.answer?.ref)).toBe(true);
-    const where = factsIn(draft, 1, 'where').map((f) => f.answer?.text);
-    expect(where).toContain('Portvale, Westland');
+    const where = factsIn(draft, 1, 'where');
+    const dateline = where.find((f) => f.answer?.text === 'Portvale, Westland');
+    expect(dateline?.quote).toEqual({ exact: 'PORTVALE, Westland' });
     const why = factsIn(draft, 3, 'why')[0];
     expect(why?.answer).toEqual({ text: 'storms', type: 'reason' });
     const passive = draftStory(['H', 'The mayor was greeted by Governor Sam Ortiz at the airport in Dunmore.']);
@@ -200,4 +265,36 @@ describe('ingest with drafting', () => {
     expect(story.meta.published).toBeNull();
     expect(story.facts.find((f) => f.kind === 'when')?.time).toEqual({ text: 'last year' });
   });
+});
+
+describe('draftStory: properties', () => {
+  const WORDS = ['the', 'Mayor', 'Ana', 'Ruiz', 'said', 'told', 'reporters', 'according', 'to', 'FIFA', 'he', 'she', 'denied', 'that',
+    'it', 'is', 'believed', 'on', 'Friday', 'last', 'year', 'in', 'Lima', 'because', 'after', 'the', 'council', 'voted', ',', ', and',
+    '"We', 'won."', 'while', 'Ruiz', 'In a statement,', 'Transit Authority', 'March 3, 2021', 'next month', ';', '—', '(AP)', 'U.S.'];
+  const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 16 }).map((w) => `${w.join(' ')}.`);
+  const paragraph = fc.oneof(fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(' ')), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }));
+  const story = fc.array(paragraph, { minLength: 2, maxLength: 5 }).map((ps) => ps.map((p) => p.trim()).filter(Boolean)).filter((ps) => ps.length >= 2);
+  const date = fc.option(fc.constantFrom('2024-03-04', '2021-12-31', '2000-02-29'), { nil: undefined });
+
+  it('never throws, and always gives valid, anchored, consistent data', () => {
+    fc.assert(
+      fc.property(story, date, (paragraphs, published) => {
+        const d = draftStory(paragraphs, { published });
+        for (const s of d.sources) SourceSchema.parse(s);
+        for (const e of d.entities) EntitySchema.parse(e);
+        FactsFileSchema.parse({ facts: d.facts });
+        const ids = [...d.sources.map((s) => s.id), ...d.entities.map((e) => e.id)];
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(new Set(d.facts.map((f) => f.id)).size).toBe(d.facts.length);
+        const known = new Set(ids);
+        for (const f of d.facts) {
+          expect(findQuote(paragraphs[f.paragraph]!, f.quote)).toHaveLength(1);
+          for (const id of [...f.entities, ...(f.answer?.ref ? [f.answer.ref] : [])]) expect(known.has(id)).toBe(true);
+          for (const id of f.attribution) expect(id === 'article' ? f.attribution.length === 1 : d.sources.some((s) => s.id === id)).toBe(true);
+        }
+        expect(JSON.stringify(draftStory(paragraphs, { published }))).toBe(JSON.stringify(d));
+      }),
+      { numRuns: 60, seed: 20240304 },
+    );
+  }, 60_000);
 });

@@ -16,9 +16,11 @@ export interface Credit {
   contentStart?: number;
   /** A generic source ("the government") that names no one, when the text gives only that. */
   generic?: string;
+  /** The credit leads what it covers ("X said that …") rather than following it ("…, X said."). */
+  leading?: boolean;
 }
 
-const SPEECH = /\b(said|says|told|tells|announced|announces|reported|reports|stated|states|wrote|writes|denied|denies|added|adds|confirmed|confirms|claimed|claims|insisted|insists|warned|warns|argued|argues|noted|notes|explained|explains|acknowledged|admitted|disclosed|revealed|declared|testified|tweeted|posted|predicted|called|calls)\b/g;
+const SPEECH = /\b(saying|writing|telling|found|finds|showed|shows|said|says|told|tells|announced|announces|reported|reports|stated|states|wrote|writes|denied|denies|added|adds|confirmed|confirms|claimed|claims|insisted|insists|warned|warns|argued|argues|noted|notes|explained|explains|acknowledged|admitted|disclosed|revealed|declared|testified|tweeted|posted|predicted|called|calls)\b/g;
 const ADVERBS = /(?:\s+(?:also|later|previously|then|has|have|had|once|again|separately|publicly|repeatedly|further|earlier|himself|herself|itself|themselves|quickly|swiftly|recently|immediately))+\s*$/;
 const DESCRIPTOR = /(?:^|\s)(the\s+(company|firm|group|bank|chipmaker|automaker|carmaker|retailer|airline|insurer|lender|club|team|agency|ministry|court|government|federation|council|committee|commission|department|office|police|military|army|campaign|union|party|administration|organisation|organization|institute|university|newspaper|broadcaster))\s*$/i;
 const PRONOUN = /(?:^|\s)(he|she|He|She)\s*$/;
@@ -72,7 +74,7 @@ function coordinated(names: Names, paragraph: number, text: string, last: Mentio
 interface Subject { ids: string[]; start: number; generic?: string; }
 
 /** The source named right before a speech verb: a name (with an appositive or age skipped), a pronoun, or a descriptor. */
-function subjectBefore(names: Names, paragraph: number, text: string, at: number): Subject | undefined {
+function subjectBefore(names: Names, paragraph: number, text: string, at: number, sentStart: number): Subject | undefined {
   let end = at;
   let head = text.slice(0, end).replace(ADVERBS, '');
   end = head.trimEnd().length;
@@ -103,10 +105,31 @@ function subjectBefore(names: Names, paragraph: number, text: string, at: number
   let found = tryAt(end);
   if (found) return found;
   const noComma = head.replace(/,\s*$/, '');
-  if (noComma.length !== head.length && (found = tryAt(noComma.length))) return found;
+  if (noComma.length !== head.length && (found = tryAt(noComma.length))) {
+    // "A, B and C, wrote" is a list of sources; "Biden, speaking at the White House, called" is an appositive.
+    const lastComma = noComma.lastIndexOf(',', found.start);
+    const between = lastComma < sentStart ? '' : noComma.slice(lastComma + 1, found.start);
+    if (!/(?:^|\s)\p{Ll}/u.test(between.replace(/\band\b/g, ''))) return found;
+  }
   // "Messi, 35, told", "Thomas, in a concurring opinion, wrote", "Fitch, whose office defended the law, called".
-  const appos = /,\s*[^,"“”]{1,120},\s*$/.exec(head);
-  if (appos) return tryAt(appos.index);
+  // Strip up to two appositives; a name inside one ("Northup, president of the Center for …, which …,") is not the speaker.
+  let rest = head;
+  for (let i = 0; i < 2; i++) {
+    const appos = /,\s*[^,"“”]{1,120},\s*$/.exec(rest);
+    if (!appos) return undefined;
+    rest = rest.slice(0, appos.index);
+    const hit = tryAt(appos.index);
+    if (!hit) continue;
+    const lastComma = rest.lastIndexOf(',', hit.start);
+    const segment = rest.slice(lastComma + 1, hit.start);
+    if (lastComma >= sentStart && /(?:^|\s)\p{Ll}/u.test(segment.replace(/\band\b/g, '')) && /,\s*$/.test(rest.slice(0, lastComma + 1))) {
+      rest = rest.slice(0, lastComma) + ',';
+      const again = tryAt(lastComma);
+      if (again) return again;
+      continue;
+    }
+    return hit;
+  }
   return undefined;
 }
 
@@ -125,7 +148,22 @@ export function findCredits(names: Names, paragraph: number, text: string, sentS
     const rest = text.slice(vEnd, sentEnd);
     if (/^call/.test(verb) && !/^\s+[^.;]{0,60}?["“]/.test(rest)) continue;
     if (/^reports?$/.test(verb) && /\b(?:a|the|news|media|press|these|those|such)\s*$/i.test(text.slice(sentStart, v))) continue;
-    const subject = subjectBefore(names, paragraph, text.slice(0, v), v);
+    const participle = /ing$/.test(verb);
+    const finding = /^(?:found|finds|showed|shows)$/.test(verb);
+    if (finding) {
+      // "A Pew survey conducted in March found that …": the name inside the study's noun phrase.
+      const np = /(?:^|[,;:]\s*|\s)(?:an?|the)\s+([^,;"“]{2,80})$/i.exec(text.slice(sentStart, v));
+      const m = np && names.mentions.find((x) => x.paragraph === paragraph && x.id && x.start >= v - np[1]!.length && x.end <= v
+        && /^\s+(?:survey|poll|study|report|analysis|review|audit|investigation|census|data|figures|research)\b/i.test(text.slice(x.end, v)));
+      if (m) {
+        const that = /^\s+(?:that\s+)?/.exec(text.slice(v + verb.length, sentEnd))!;
+        credits.push({ ids: [m.id!], start: m.start, end: v + verb.length, scopeStart: sentStart, scopeEnd: sentEnd, verb, contentStart: v + verb.length + that[0].length, leading: true });
+      }
+      continue;
+    }
+    const subject = subjectBefore(names, paragraph, text.slice(0, v), v, sentStart);
+    // "with Roberts writing separately to say …": a participle counts only right after its subject.
+    if (subject && participle && /,/.test(text.slice(subject.start, v))) continue;
     if (subject) {
       const before = text.slice(sentStart, subject.start);
       const trailing = /[,"”’]\s*$/.test(before) && before.trim().length > 0 && !/^\s*(?:in|on|at)\s+a\s+[^,]{1,40},\s*$/i.test(before);
@@ -138,14 +176,18 @@ export function findCredits(names: Names, paragraph: number, text: string, sentS
       } else {
         const intro = /^\s*(?:(?:but|and|yet|so|however,?)\s+)?(?:(?:in|on|at|during|after|speaking)\s+[^,]{1,50},\s*)?$/i.test(before);
         scopeStart = intro ? sentStart : subject.start;
-        const c = /^\s+(?:(?:reporters|analysts|investors|journalists|lawmakers|the \w+|an? \w+|him|her|them|us|me)\s+)?(?:(?:on|in|at|after|during|last|this)\s+[^,;"“]{1,40}?\s+)?(?:that\s+)?/.exec(rest);
-        contentStart = vEnd + (c ? c[0].length : 0);
+        // "told reporters (on Monday) that …": skip the hearer (only after verbs that take one) and a time or place.
+        const hearer = /^(?:told|tells|warned|warns|assured|informed|reminded)$/.test(verb) ? '(?:(?:reporters|analysts|investors|journalists|lawmakers|the \\w+|an? \\w+|him|her|them|us|me|\\p{Lu}[\\p{L}.-]*(?: \\p{Lu}[\\p{L}.-]*)*)\\s+)?' : '';
+        const c = new RegExp(`^\\s+${hearer}(?:(?:on|in|at|after|during|last|this)\\s+[^,;"“]{1,40}?\\s+(?=that\\b))?(?:that\\s+)?`, 'u').exec(rest);
+        contentStart = /\b(?:that|which|who|whom)\s+$/i.test(before) ? undefined : vEnd + (c ? c[0].length : 0);
+        const that = /^[^,;"“]{0,40}?\b(?:that|to say)\s+(?:that\s+)?/.exec(text.slice(vEnd, sentEnd));
+        if (contentStart !== undefined && that) contentStart = vEnd + that[0].length;
       }
-      credits.push({ ids: subject.ids, generic: subject.generic, start: subject.start, end: vEnd, scopeStart, scopeEnd, verb, contentStart });
+      credits.push({ ids: subject.ids, generic: subject.generic, start: subject.start, end: vEnd, scopeStart, scopeEnd, verb, contentStart, leading: !trailing });
       continue;
     }
     // "\"…,\" said Jane Doe." — the source after the verb.
-    if (/[,"”]\s*$/.test(text.slice(sentStart, v))) {
+    if (/^(?:said|says|added|adds|wrote|writes|stated|explained|declared|insisted|warned|argued|noted)$/.test(verb) && /[,"”]\s*$/.test(text.slice(sentStart, v))) {
       const after = names.mentions.find((x) => x.paragraph === paragraph && x.id && x.start > vEnd && x.start - vEnd <= 45 && !/[,.;]/.test(text.slice(vEnd, x.start)));
       if (after) credits.push({ ids: [after.id!], start: v, end: after.end, scopeStart: sentStart, scopeEnd: sentEnd, verb });
     }

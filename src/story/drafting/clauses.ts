@@ -7,10 +7,11 @@ export interface ClauseSpan {
 
 /**
  * Where a sentence splits into clauses: a semicolon, or a comma before a coordinating or contrasting
- * conjunction ("and", "but", "while", "whereas", "though", "although", "yet") or before a participle that
+ * conjunction ("and", "but", "while", "whereas", "though", "although", "yet"), before "with" (an absolute
+ * construction: ", with Smith writing separately …") or before a participle that
  * reports speech ("saying", "telling", "writing", "adding"). The conjunction starts the next clause.
  */
-const BOUNDARY = /;\s+|,\s+(?=(?:and|but|while|whereas|though|although|yet|saying|telling|writing|adding|arguing|insisting|noting)\b)|\s+(?=but\b)/g;
+const BOUNDARY = /;\s+|,["”’]?\s+(?=(?:and|but|while|whereas|though|although|yet|with|saying|telling|writing|adding|arguing|insisting|noting)\b)|\s+(?=but\b)/g;
 
 /** For each character of a paragraph, whether it sits inside a quotation (quotes may span sentences). */
 export function quotedChars(paragraph: string): boolean[] {
@@ -35,8 +36,10 @@ export function splitClauses(sentence: string, base: number, quoted?: boolean[])
   const cuts: { at: number; next: number }[] = [];
   for (const m of sentence.matchAll(BOUNDARY)) {
     const at = m.index ?? 0;
-    if (inQuote[at] || at === 0) continue;
-    cuts.push({ at, next: at + m[0].length });
+    if (inQuote[at + m[0].length - 1] || at === 0) continue;
+    // A comma inside a closing quotation ("…correct," while) stays with the quotation.
+    const closeAt = /^,["”’]/.test(m[0]) ? at + 2 : at;
+    cuts.push({ at: closeAt, next: at + m[0].length });
   }
   const clauses: ClauseSpan[] = [];
   let start = 0;

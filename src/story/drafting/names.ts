@@ -45,7 +45,7 @@ const FUNCTION_WORDS = new Set([
   'by', 'from', 'to', 'of', 'some', 'many', 'most', 'all', 'both', 'each', 'no', 'not', 'yet', 'so', 'then', 'there', 'here',
   'what', 'who', 'why', 'how', 'where', 'which', 'one', 'two', 'three', 'once', 'since', 'during', 'despite', 'although',
   'though', 'because', 'however', 'meanwhile', 'also', 'still', 'only', 'even', 'about', 'over', 'under', 'up', 'out', 'more',
-  'other', 'another', 'such', 'any', 'every', 'few', 'several', 'last', 'next', 'first', 'new', 'according', 'excluding',
+  'other', 'another', 'such', 'any', 'every', 'few', 'several', 'last', 'next', 'first', 'according', 'excluding',
   'including', 'like', 'unlike', 'among', 'against', 'between', 'into', 'upon', 'until', 'whose', 'whom', 'mr', 'mrs', 'ms',
 ]);
 const CALENDAR = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
@@ -57,7 +57,8 @@ const TITLES = new Set([
   'chairwoman', 'chair', 'commissioner', 'ambassador', 'speaker', 'leader', 'coach', 'captain', 'sheriff', 'detective',
   'sergeant', 'colonel', 'admiral', 'lieutenant', 'foreign', 'defence', 'defense', 'interior', 'finance', 'deputy', 'acting',
   'former', 'spokesman', 'spokeswoman', 'spokesperson', 'ceo', 'cfo', 'coo', 'cto', 'founder', 'manager', 'head', 'lord', 'lady',
-  'sir', 'dame', 'archbishop', 'bishop', 'rabbi', 'imam', 'father', 'sister', 'brother', 'gen', 'lt', 'col', 'capt', 'sgt',
+  'sir', 'dame', 'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'assemblyman', 'assemblywoman',
+  'congressman', 'congresswoman', 'superintendent', 'inspector', 'constable', 'marshal', 'judge', 'magistrate', 'archbishop', 'bishop', 'rabbi', 'imam', 'father', 'sister', 'brother', 'gen', 'lt', 'col', 'capt', 'sgt',
 ]);
 /** Lower-case role nouns printed between a qualifier and a name: "France coach Didier Deschamps". */
 const ROLE_NOUNS = /^(?:coach|manager|captain|goalkeeper|striker|midfielder|defender|forward|player|leader|president|chief|minister|spokesman|spokeswoman|spokesperson|official|analyst|executive|director|founder|chairman|chairwoman|head|economist|lawyer|attorney|prosecutor|judge|senator|governor|mayor|ambassador|envoy|commander|general|officer|researcher|scientist|professor|expert|adviser|advisor|aide|secretary|deputy|reporter|correspondent|editor|author|singer|actor|actress|star|champion|driver|rider|boxer|candidate|lawmaker|legislator|activist|campaigner|owner|investor|billionaire|entrepreneur|economist)$/;
@@ -150,6 +151,9 @@ function splitTitle(span: Span): Span[] {
       if (tokens.length - j >= 1 && tokens.length - j <= 3 && j - at >= 1) k = j;
     }
   }
+  // "Executive Vice President of Football Operations": a title phrase, not a name.
+  if (k > 0 && k < tokens.length && CONNECTORS.has(tokens[k]!.text.toLowerCase())) return [];
+  if (tokens.length === 1 && TITLES.has(tokens[0]!.text.toLowerCase().replace(/\.$/, ''))) return [];
   if (k === 0 || k >= tokens.length) return [span];
   const rest = tokens.slice(k);
   const role = span.text.slice(0, tokens[k]!.start - span.start).trim();
@@ -157,8 +161,26 @@ function splitTitle(span: Span): Span[] {
 }
 
 /** compromise's view of a name in its sentence: person, place, organisation or nothing. */
-function tagName(sentence: string, name: string): { person: boolean; place: boolean; org: boolean; proper: boolean; adjective: boolean; gender?: 'male' | 'female' } {
-  const doc = nlp(sentence);
+type Tags = { person: boolean; place: boolean; org: boolean; proper: boolean; adjective: boolean; gender?: 'male' | 'female' };
+/** Parsed sentences and tag results of the current `findNames` call (cleared on each call; parsing dominates the cost). */
+const docCache = new Map<string, ReturnType<typeof nlp>>();
+const tagCache = new Map<string, Tags>();
+
+function tagName(sentence: string, name: string): Tags {
+  const key = `${name}\u0000${sentence}`;
+  const cached = tagCache.get(key);
+  if (cached) return cached;
+  const result = tagNameUncached(sentence, name);
+  tagCache.set(key, result);
+  return result;
+}
+
+function tagNameUncached(sentence: string, name: string): Tags {
+  let doc = docCache.get(sentence);
+  if (!doc) {
+    doc = nlp(sentence);
+    docCache.set(sentence, doc);
+  }
   const match = doc.match(name.replace(/[^\p{L}\p{N}' -]/gu, ' ').trim());
   const tags = new Set<string>();
   for (const term of (match.found ? match : nlp(name)).json({ terms: { tags: true } }) as { terms: { tags: string[] }[] }[]) {
@@ -197,6 +219,7 @@ function classify(span: Span, paragraphText: string, sentence: string): Candidat
   else if (tags.person && span.tokens.length <= 4) type = 'person';
   else if (/^(?:\p{Lu}{3,6}|(?:\p{Lu}\.){2,}|US|UK|EU|UN)$/u.test(span.text)) type = /^(?:US|UK|UAE|EU|U\.S\.|U\.K\.)$/.test(span.text) ? 'place' : 'organisation';
   else if (span.tokens.length === 1 && GROUP_WORDS.test(span.text)) type = 'group';
+  else if (/\b(?:in|at|near|outside|inside|across|from|to)\s+(?:the\s+)?$/.test(before)) type = 'place';
   else type = 'thing';
   // An appositive role after a person's name: "Nancy Northup, president of the Center for Reproductive Rights,".
   if (type === 'person' && !role) {
@@ -213,6 +236,8 @@ function classify(span: Span, paragraphText: string, sentence: string): Candidat
  * `skip` masks text that is not prose (a dateline) per paragraph.
  */
 export function findNames(paragraphs: string[], skip: (paragraph: number) => number = () => 0): Names {
+  docCache.clear();
+  tagCache.clear();
   const candidates: Candidate[] = [];
   paragraphs.forEach((text, p) => {
     const from = skip(p);
@@ -227,10 +252,23 @@ export function findNames(paragraphs: string[], skip: (paragraph: number) => num
   // A capitalised word seen only at the start of sentences is a common word ("Revenue", "Large").
   const midSentence = new Set(candidates.filter((c) => !c.span.sentenceInitial).map((c) => c.span.text));
   const lowerElsewhere = (word: string) => paragraphs.some((t) => new RegExp(`(?<![\\p{L}])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(t));
-  const partsOfNames = new Set(candidates.filter((c) => !c.span.sentenceInitial && c.span.tokens.length > 1).flatMap((c) => [c.span.tokens[0]!.text, c.span.tokens.at(-1)!.text]));
   // Qualifiers inside a role ("Senate Republican" in "Senate Republican leader Mitch McConnell") are not names of their own.
   const roleRanges = candidates.filter((c) => c.role).map((c) => ({ p: c.span.paragraph, end: c.span.start, start: c.span.start - c.role!.length - 2 }));
+  const partsOfNames = new Set(candidates.filter((c) => !c.span.sentenceInitial && c.span.tokens.length > 1).flatMap((c) => [c.span.tokens[0]!.text, c.span.tokens.at(-1)!.text]));
+  // A one-word name that the story also uses as a common word ("this Court" beside "the court") would match every use.
+  const commonWord = (c: Candidate) => c.span.tokens.length === 1 && c.type !== 'person' && c.type !== 'place' && !/^\p{Lu}{2,}/u.test(c.span.text)
+    && paragraphs.some((t) => new RegExp(`(?<![\\p{L}])${c.span.text.toLowerCase()}(?![\\p{L}])`, 'u').test(t));
+  // "Argentine broadcaster", "French camp": a nationality adjective before a common noun is not a name.
+  const demonym = (c: Candidate) => {
+    if (c.span.tokens.length !== 1 || c.type === 'person' || partsOfNames.has(c.span.text) || !/(?:an|ian|ese|ish|ean|ic|ine|i)$/.test(c.span.text)) return false;
+    if (c.type === 'thing') return true;
+    const next = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(paragraphs[c.span.paragraph]!.slice(c.span.end))?.[1];
+    return next !== undefined && nlp(`the ${next}`).has('#Noun') && !nlp(next).has('#Verb');
+  };
   const kept = candidates.filter((c) => {
+    // A run of more than eight capitalised words is a title-case heading, not a name.
+    if (c.span.tokens.length > 8 || c.span.text.length > 80) return false;
+    if (commonWord(c) || demonym(c)) return false;
     if (roleRanges.some((r) => r.p === c.span.paragraph && c.span.start >= r.start && c.span.end <= r.end)) return false;
     if (c.span.tokens.length === 1 && c.adjective && c.type !== 'person' && c.type !== 'organisation') return false;
     if (!c.span.sentenceInitial) return true;

@@ -12,7 +12,7 @@ const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i;
 const RELATIVE = /\b(?:yesterday|today|tomorrow|tonight|last|next|this|ago|earlier|later|week|month|year|decade|century)\b/i;
 /** A relative expression is a date only with a unit of a day or more ("last week", not "97 seconds later"). */
-const DAY_UNITS = /\b(?:yesterday|today|tomorrow|tonight|weekend|week|weeks|month|months|year|years|decade|decades|century)\b/i;
+const DAY_UNITS = /\b(?:yesterday|today|tomorrow|tonight|weekend|week|month|year|decade|century)\b|\b(?:weeks|months|years|decades) (?:ago|earlier|before)\b/i;
 const YEAR_IN_TEXT = /\b(?:1[6-9]|20)\d{2}\b/;
 const FUTURE = /\b(?:will|would|shall|is (?:expected|due|set|scheduled|planned) to|are (?:expected|due|set|scheduled|planned) to|plans? to|next|upcoming|coming)\b/i;
 /** A bare year after a preposition or before a noun ("in 1966", "since 2014", "Russia's 2022 invasion"). */
