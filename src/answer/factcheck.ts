@@ -44,7 +44,7 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   const facts = index.factsBySentence.get(best.sentence.index) ?? [];
   const credited = new Set(facts.flatMap((f) => f.attribution).filter((id) => id !== 'article'));
   const named = index.aliases.find(passage);
-  if (credited.size && matched >= 2) {
+  if (credited.size && matched >= 2 && SPEECH.test(claim)) {
     const other = query.entities.map((id) => index.story.sources.find((s) => s.id === id)).find((s) => s && !credited.has(s.id) && !named.includes(s.id));
     if (other) return { element: 'source', claim: other.name, story: joinNames([...credited].map((id) => index.story.sources.find((s) => s.id === id)?.name ?? id)) };
   }
@@ -96,11 +96,12 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   // Another person or place in a slot the story fills with someone else: a name the story never uses,
   // or one of its own names, where the passage's fact names another of the same type.
   const slots = facts.filter((f) => f.answer && (f.kind === 'who' || f.kind === 'where'));
+  const pinned = !predicate.length || coverage(index, query, best.sentence, predicate) >= index.options.namePinCoverage;
   for (const t of query.terms.filter((x) => !x.known && x.salient && !/\d/.test(x.token))) {
     const slot = slots[0];
-    if (slot && exclusive(query)) return { element: slot.kind === 'where' ? 'place' : 'person', claim: t.token, story: slot.answer!.text };
+    if (slot && pinned && exclusive(query)) return { element: slot.kind === 'where' ? 'place' : 'person', claim: t.token, story: slot.answer!.text };
   }
-  for (const f of slots) {
+  for (const f of pinned ? slots : []) {
     const ref = f.answer!.ref;
     if (!ref || query.entities.includes(ref)) continue;
     const type = index.story.entities.find((e) => e.id === ref)?.type;
@@ -230,7 +231,11 @@ export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery)
   const missing = unsupported(index, query, best);
   if (missing.length) return notInStory();
   const passage = best.sentence.text;
-  const { certainty } = attributionOf(index, best.sentence, fact);
+  // How firm the story is: the claim's own fact, unless another fact of the passage that holds the claim's
+  // words is reported only as belief or as denied.
+  const shared = (f: AnchoredFact) => query.terms.filter((t) => creditIn(index.factTerms.get(f.id)!, t) >= index.options.firmCredit).length;
+  const weaker = best.facts.filter((f) => (f.certainty === 'alleged' || f.certainty === 'denied') && shared(f) >= 2).sort((a, b) => shared(b) - shared(a))[0];
+  const { certainty } = weaker ?? attributionOf(index, best.sentence, fact);
   const claimNegated = NEGATION.test(query.normalized);
   if (certainty === 'denied') return DENIAL.test(query.normalized) ? withVerdict(index, base, best, fact, 'supported') : withVerdict(index, base, best, fact, 'disputed');
   if (certainty === 'alleged') return HEDGE.test(query.normalized) ? withVerdict(index, base, best, fact, 'supported') : withVerdict(index, base, best, fact, 'disputed');

@@ -30,6 +30,8 @@ export interface EngineOptions {
   eventCoverage: number;
   /** Weight factor of the nouns of a question's frame ("what day of the week", "which city"). */
   frameWeight: number;
+  /** A name the story never uses contradicts a passage only when this share of the claim's predicate is there. */
+  namePinCoverage: number;
   /** Credit of a match through WordNet, by relation (0 turns a relation off). */
   meaningCredits: { synonym: number; derivation: number; pertainym: number; similar: number; hypernym: number; hyponym: number; ancestor: number; paraphrase: number };
   /** In a factcheck, a claim word matched with less credit than this (a loose WordNet relation) is not an element the story states. */
@@ -55,6 +57,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   minPredicateCoverage: 0.2,
   eventCoverage: 0.6,
   frameWeight: 0.25,
+  namePinCoverage: 0.8,
   meaningCredits: { synonym: 0.85, derivation: 0.85, pertainym: 0.9, similar: 0.7, hypernym: 0.6, hyponym: 0.6, ancestor: 0.5, paraphrase: 0.8 },
   firmCredit: 0.7,
   meaningSenses: 2,

@@ -137,6 +137,23 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
     const initials = initialsOf(normalizeText(name));
     if (initials && !initialisms.has(initials)) initialisms.set(initials, name.replace(/['’]s$/, ''));
   }
+  // Initialisms of compound nouns the story repeats ("data center" → dc), for questions that abbreviate them.
+  const bigrams = new Map<string, number>();
+  for (const a of analyses) {
+    for (let i = 0; i + 1 < a.words.length; i++) {
+      const x = a.words[i]!;
+      const y = a.words[i + 1]!;
+      if (y.start - x.end !== 1 || !/^\p{Ll}+$/u.test(x.text) || !/^\p{Ll}+$/u.test(y.text) || STOPWORDS.has(x.text) || STOPWORDS.has(y.text)) continue;
+      if (!x.tags.includes('Noun') && !x.tags.includes('Adjective')) continue;
+      if (!y.tags.includes('Noun')) continue;
+      const key = `${x.text} ${y.text}`;
+      bigrams.set(key, (bigrams.get(key) ?? 0) + 1);
+    }
+  }
+  for (const [phrase, n] of bigrams) {
+    const initials = phrase.split(' ').map((w) => w[0]).join('');
+    if (n >= 2 && !initialisms.has(initials)) initialisms.set(initials, phrase);
+  }
   const meaning = storyMeaning(surface, { credits: options.meaningCredits, maxSenses: options.meaningSenses });
   return {
     story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, postings, surface, nameWords, initialisms, meaning, analyses, wordTerms,

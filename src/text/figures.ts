@@ -56,6 +56,8 @@ export function figuresIn(text: string): Figure[] {
     if (!num) continue;
     const after = text.slice(m.index + whole.length);
     if (/^(?:st|nd|rd|th)\b/i.test(after) || /^\d*(?:st|nd|rd|th)\b/i.test(text.slice(m.index + (whole.indexOf(num) + num.length)))) continue;
+    // A day of a date ("Feb 21", "21 December") is not a figure.
+    if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i.test(text.slice(0, m.index + whole.indexOf(num))) || /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(text.slice(m.index + whole.indexOf(num) + num.length))) continue;
     const base = /^\d/.test(num) ? Number(num.replace(/,/g, '')) : WORDS[num.toLowerCase().replace(/^a /, '')] ?? NaN;
     if (!Number.isFinite(base)) continue;
     const value = base * (scale ? SCALE[scale.toLowerCase()] ?? 1 : 1);
@@ -79,6 +81,9 @@ export function figuresIn(text: string): Figure[] {
 /** Whether two figures count the same thing (an unknown unit is compatible with any but money and %). */
 export function sameUnit(a: Figure, b: Figure): boolean {
   if (a.unit === b.unit) return true;
+  // "22.1 billion" is money when the story says "$22.1 billion".
+  const scaled = (f: Figure) => f.unit === '' && f.value >= 1e6;
+  if ((a.unit === 'money' && scaled(b)) || (b.unit === 'money' && scaled(a))) return true;
   const strong = new Set(['%', 'money', 'calendar-year']);
   if (strong.has(a.unit) || strong.has(b.unit) || a.unit.endsWith('#') || b.unit.endsWith('#')) return false;
   return a.unit === '' || b.unit === '';
