@@ -63,6 +63,11 @@ describe('extraction: the short answer', () => {
     expect(ask('how many people walked across the bridge').answer).toMatch(/\b12,000\b/);
   });
 
+  it('the extraction stage does not take a figure that counts something else for "how many N"', () => {
+    const s = sentenceAt('Ferry traffic fell');
+    expect(extractAnswer(index, s, analyzeQuery(index, 'how many people walked across the bridge'))).toBeNull();
+  });
+
   it('gives the amount for "how much did X cost"', () => {
     expect(ask('how much did the bridge cost').answer).toBe('$48 million');
   });
