@@ -1,0 +1,164 @@
+/**
+ * Extraction, abstention and drafted facts, on a tiny made-up story about a harbour bridge opening,
+ * ingested raw (sources, entities and facts drafted by machine) and answered through `answer`/`resolve`
+ * or the extraction stage itself.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer, resolve } from '../../../src/answer/answer.ts';
+import { extractAnswer } from '../../../src/answer/extract.ts';
+import { analyzeQuery } from '../../../src/answer/query.ts';
+import { NOT_FOUND_CHARS } from '../../../src/render/messages.ts';
+import type { StoryIndex } from '../../../src/search/index.ts';
+import { expectValidAnswer } from '../helpers.ts';
+import { BRIDGE, cleanupTiny, indexTiny } from './tiny.ts';
+
+let index: StoryIndex;
+beforeAll(() => { index = indexTiny(BRIDGE); });
+afterAll(cleanupTiny);
+
+/** The index of the sentence that starts with the given words. */
+function sentenceAt(start: string): number {
+  const s = index.story.sentences.find((x) => x.text.startsWith(start));
+  expect(s, `a sentence starting "${start}"`).toBeDefined();
+  return s!.index;
+}
+
+/** `answer` for `ask`, checked against the invariants every Answer keeps. */
+function ask(question: string) {
+  const a = answer(index, 'ask', question);
+  expectValidAnswer(index, a, 'ask');
+  return a;
+}
+
+describe('extraction: the short answer', () => {
+  it('gives the subject for "who X-ed Y"', () => {
+    expect(ask('who opened the Harbour Bridge').answer).toBe('Lena Ostrova');
+  });
+
+  it('gives the object for "who did Y X"', () => {
+    expect(ask('who did Ostrova thank')).toMatchObject({ found: true, answer: 'Mira Holm', paragraph: 2 });
+  });
+
+  it('gives the agent of a passive sentence for "Y was X-ed by who"', () => {
+    expect(ask('Ostrova was greeted by who')).toMatchObject({ found: true, answer: 'Tomas Reyes', paragraph: 2 });
+  });
+
+  it('gives the agent of a passive sentence for "who was Y X-ed by"', () => {
+    expect(ask('who was Ostrova greeted by').answer).toBe('Tomas Reyes');
+  });
+
+  it('gives a time for "when"', () => {
+    expect(ask('when did Ostrova open the Harbour Bridge')).toMatchObject({ found: true, answer: 'on Saturday morning', paragraph: 1 });
+  });
+
+  it('gives a year for "when" about a dated event', () => {
+    expect(ask('when was the steel deck built').answer).toBe('2019');
+  });
+
+  it('gives a place for "where"', () => {
+    expect(ask('where was Ostrova greeted').answer).toBe('the north gate');
+  });
+
+  it('gives a figure that counts the asked noun for "how many N"', () => {
+    expect(ask('how many people walked across the bridge').answer).toMatch(/\b12,000\b/);
+  });
+
+  it('the extraction stage does not take a figure that counts something else for "how many N"', () => {
+    const s = sentenceAt('Ferry traffic fell');
+    expect(extractAnswer(index, s, analyzeQuery(index, 'how many people walked across the bridge'))).toBeNull();
+  });
+
+  it('gives the amount for "how much did X cost"', () => {
+    expect(ask('how much did the bridge cost').answer).toBe('$48 million');
+  });
+
+  it('does not answer with what the question already says', () => {
+    const a = ask('who opened the Harbour Bridge');
+    expect(a.found).toBe(true);
+    expect(a.answer).not.toMatch(/Harbour|Bridge/);
+  });
+
+  it('the extraction stage does not give a sentence\'s cited source for a question not about who said it', () => {
+    const s = sentenceAt('The bridge cost');
+    const short = extractAnswer(index, s, analyzeQuery(index, 'who paid $48 million for the bridge'));
+    expect(short ?? '').not.toMatch(/Calder Works/);
+  });
+
+  it('the extraction stage gives the cited source when the question asks who said it', () => {
+    const s = sentenceAt('The bridge cost');
+    expect(extractAnswer(index, s, analyzeQuery(index, 'who said the bridge cost $48 million'))).toMatch(/Calder Works Department/);
+  });
+});
+
+describe('drafted facts are used', () => {
+  it('"according to X" in the raw story becomes the answer\'s source', () => {
+    expect(ask('how much did the bridge cost').source).toBe('Calder Works Department');
+  });
+
+  it('"X said" in the raw story becomes the answer\'s source', () => {
+    expect(ask('when was the steel deck built').source).toBe('Tomas Reyes');
+  });
+
+  it('a passage in the article\'s own voice is the article\'s own reporting', () => {
+    expect(ask('where was Ostrova greeted').source).toBe("the article's own reporting");
+  });
+
+  it('"who said …" is answered with the drafted source', () => {
+    expect(ask('who said the steel deck was built in 2019')).toMatchObject({ found: true, answer: 'Tomas Reyes', source: 'Tomas Reyes' });
+  });
+
+  it('a denial in the raw story makes the passage denied', () => {
+    expect(answer(index, 'factcheck', 'the project ran over budget').certainty).toBe('denied');
+  });
+});
+
+describe('abstention: the story does not say', () => {
+  /** A not-found answer: no passage, the closest one marked, and a short message. */
+  function expectNotFound(question: string) {
+    const a = ask(question);
+    expect(a.found).toBe(false);
+    expect(a.passage).toBeNull();
+    expect(a.closest).toBeDefined();
+    expect(index.story.paragraphs[a.closest!.paragraph]).toContain(a.closest!.passage);
+    expect(a.message.length).toBeLessThanOrEqual(NOT_FOUND_CHARS);
+    return a;
+  }
+
+  it('names an unknown name the question asks about', () => {
+    const a = expectNotFound('who is the mayor of Brenton');
+    expect(a.unknownNames).toContain('Brenton');
+    expect(a.message).toContain('Brenton');
+  });
+
+  it('does not answer a question about the story\'s people on a matter it never touches', () => {
+    expectNotFound('when was Lena Ostrova born');
+  });
+
+  it('does not answer "how many" about a matter the story gives no figure for', () => {
+    expectNotFound('how many children does Ostrova have');
+  });
+
+  it('a when-question whose best passage has no time is not found, and says no time is given', () => {
+    const a = expectNotFound('when did Ostrova thank Mira Holm');
+    expect(a.missing).toBe('time');
+    expect(a.closest!.paragraph).toBe(2);
+  });
+
+  it('a how-many question whose best passage has no figure is not found, and says no figure is given', () => {
+    const a = expectNotFound('how many people did Reyes greet');
+    expect(a.missing).toBe('number');
+  });
+
+  it('an empty question is a usage hint, not an answer', () => {
+    const a = resolve(index, 'ask', '   ');
+    expect(a).toMatchObject({ found: false, usage: true });
+  });
+});
+
+describe('two-part questions through the engine', () => {
+  it('answers "who … and where" part by part', () => {
+    const a = ask('who greeted Ostrova and where');
+    expect(a.parts?.map((p) => p.answer)).toEqual(['Tomas Reyes', 'the north gate']);
+    expect(a.answer).toBe('Tomas Reyes; the north gate');
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * factcheck, element by element, on a tiny made-up story about a harbour bridge opening (ingested raw, so
+ * attribution and certainty come from the machine-drafted facts): each test changes one element of a
+ * sentence of the story and checks the verdict and which element the story gives differently.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../../src/answer/answer.ts';
+import type { Answer } from '../../../src/answer/types.ts';
+import type { StoryIndex } from '../../../src/search/index.ts';
+import { expectValidAnswer } from '../helpers.ts';
+import { BRIDGE, cleanupTiny, indexTiny } from './tiny.ts';
+
+let index: StoryIndex;
+beforeAll(() => { index = indexTiny(BRIDGE); });
+afterAll(cleanupTiny);
+
+function check(claim: string): Answer {
+  const a = answer(index, 'factcheck', claim);
+  expectValidAnswer(index, a, 'factcheck');
+  return a;
+}
+
+describe('factcheck: supported', () => {
+  it('supports a claim every element of which one passage states', () => {
+    expect(check('Ostrova opened the Harbour Bridge on Saturday morning')).toMatchObject({ verdict: 'supported', paragraph: 1 });
+  });
+
+  it('supports the passive restated as active, roles kept', () => {
+    expect(check('Tomas Reyes greeted Ostrova at the north gate')).toMatchObject({ verdict: 'supported', paragraph: 2 });
+  });
+
+  it('supports a figure given as the story gives it, with the story\'s source as evidence', () => {
+    expect(check('The bridge cost $48 million')).toMatchObject({ verdict: 'supported', source: 'Calder Works Department' });
+  });
+
+  it('supports "first in 20 years" where the story says so', () => {
+    expect(check('The Harbour Bridge is the first new crossing in the town in 20 years').verdict).toBe('supported');
+  });
+});
+
+describe('factcheck: contradicted, and by which element', () => {
+  it('another figure', () => {
+    expect(check('The bridge cost $52 million')).toMatchObject({ verdict: 'contradicted', reason: { element: 'number', claim: '$52 million', story: '$48 million' } });
+  });
+
+  it('another percentage', () => {
+    expect(check('Ferry traffic fell by 40% after the opening')).toMatchObject({ verdict: 'contradicted', reason: { element: 'number', claim: '40%', story: '30%' } });
+  });
+
+  it('another year', () => {
+    expect(check('Reyes said the steel deck was built in 2018')).toMatchObject({ verdict: 'contradicted', reason: { element: 'time', claim: '2018', story: '2019' } });
+  });
+
+  it('another weekday', () => {
+    expect(check('Ostrova opened the Harbour Bridge on Sunday morning')).toMatchObject({ verdict: 'contradicted', reason: { element: 'time', claim: 'sunday', story: 'saturday' } });
+  });
+
+  it('an antonym: "rose" where the story has "fell"', () => {
+    expect(check('Ferry traffic rose by 30% after the opening')).toMatchObject({ verdict: 'contradicted', reason: { element: 'description', claim: 'rose' } });
+  });
+
+  it('a negation of what the story states', () => {
+    expect(check('Ostrova did not open the Harbour Bridge in Calder')).toMatchObject({ verdict: 'contradicted', reason: { element: 'negation' } });
+  });
+
+  it('swapped roles: "Ostrova greeted Reyes" where Reyes greeted Ostrova', () => {
+    expect(check('Ostrova greeted Reyes at the north gate')).toMatchObject({ verdict: 'contradicted', reason: { element: 'roles' } });
+  });
+
+  it('another source: "according to Tomas Reyes" where the story credits the Calder Works Department', () => {
+    expect(check('The bridge cost $48 million, according to Tomas Reyes')).toMatchObject({
+      verdict: 'contradicted', reason: { element: 'source', claim: 'Tomas Reyes', story: 'Calder Works Department' },
+    });
+  });
+
+  it('an overreach: "first ever" where the story says "first … in 20 years"', () => {
+    const a = check('The Harbour Bridge is the first ever crossing in Calder');
+    expect(a).toMatchObject({ verdict: 'contradicted', reason: { element: 'overreach', claim: 'first ever' } });
+    expect(a.reason?.story).toMatch(/in 20 years/);
+  });
+
+  it('names the element in the message', () => {
+    expect(check('The bridge cost $52 million').message).toContain('the story gives $48 million, not $52 million');
+  });
+});
+
+describe('factcheck: disputed', () => {
+  it('a belief the story reports only as believed', () => {
+    expect(check('Tolls will rise next year')).toMatchObject({ verdict: 'disputed', certainty: 'alleged' });
+  });
+
+  it('a claim the story reports as denied', () => {
+    expect(check('The project ran over budget')).toMatchObject({ verdict: 'disputed', certainty: 'denied', source: 'Lena Ostrova' });
+  });
+
+  it('supports the claim that it was denied', () => {
+    expect(check('Ostrova denied that the project ran over budget')).toMatchObject({ verdict: 'supported', certainty: 'denied' });
+  });
+
+  it('supports the claim that it is believed', () => {
+    expect(check('It is believed that tolls will rise next year').verdict).toBe('supported');
+  });
+});
+
+describe('factcheck: not in the story', () => {
+  it('something the story never mentions', () => {
+    const a = check('Ostrova opened a casino in Calder');
+    expect(a).toMatchObject({ found: false, verdict: 'not_in_story', passage: null });
+    expect(a.closest).toBeDefined();
+  });
+
+  it('a place the story never mentions, named as unknown', () => {
+    expect(check('Ostrova thanked architect Mira Holm for the design in Brenton')).toMatchObject({ verdict: 'not_in_story', unknownNames: ['Brenton'] });
+  });
+
+  it('is never "supported" when one content word of the claim is absent from the evidence', () => {
+    const base = 'Ostrova thanked architect Mira Holm for the design';
+    expect(check(base).verdict).toBe('supported');
+    for (const claim of [
+      'Ostrova thanked architect Mira Holm for the wooden design',
+      'Ostrova thanked architect Mira Holm for the daring design',
+      'Ostrova thanked architect Mira Holm for the costly design',
+      'Ostrova thanked architect Mira Holm for the elegant design',
+      'Ostrova thanked architect Mira Holm for the design of the tower',
+      'Ostrova thanked architect Mira Holm for the design on Friday',
+    ]) {
+      expect(check(claim).verdict, claim).not.toBe('supported');
+    }
+  });
+});

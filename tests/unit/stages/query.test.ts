@@ -1,0 +1,182 @@
+/**
+ * Question reading (`analyzeQuery`) and word meaning (`storyMeaning`, through the story's index), on a tiny
+ * made-up story about a bakery strike: kind and expected answer, the wh-word's role, the story's own
+ * initialisms, names typed loosely, typos of story words and of English words, unknown names; WordNet
+ * synonyms, derivations and antonyms that reach the story's words.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeQuery, type QueryTerm } from '../../../src/answer/query.ts';
+import type { StoryIndex } from '../../../src/search/index.ts';
+import { termsOf } from '../../../src/text/terms.ts';
+import { BAKERY, cleanupTiny, indexTiny } from './tiny.ts';
+
+let index: StoryIndex;
+beforeAll(() => { index = indexTiny(BAKERY); });
+afterAll(cleanupTiny);
+
+/** The analysed term of a question word (fails when the question has no such word). */
+function term(question: string, token: string): QueryTerm {
+  const t = analyzeQuery(index, question).terms.find((x) => x.token.toLowerCase() === token.toLowerCase());
+  expect(t, `"${token}" in "${question}"`).toBeDefined();
+  return t!;
+}
+
+/** The story term (stem) of a word as the index stores it. */
+const stem = (word: string) => termsOf(word)[0]!;
+
+describe('analyzeQuery: kind and expected answer', () => {
+  it('reads "what day of the week" as a when-question wanting a time', () => {
+    expect(analyzeQuery(index, 'what day of the week did the bakers strike')).toMatchObject({ kind: 'when', expect: 'time' });
+  });
+
+  it('reads "how many" as wanting a number', () => {
+    expect(analyzeQuery(index, 'how many bakers went on strike')).toMatchObject({ kind: 'what', expect: 'number' });
+  });
+
+  it('reads a wh-word at the end: "the letter was published by who"', () => {
+    expect(analyzeQuery(index, 'the letter was published by who')).toMatchObject({ kind: 'who', expect: 'person' });
+  });
+
+  it('reads "which town" as a where-question wanting a place', () => {
+    expect(analyzeQuery(index, 'which town did the flour trucks come from')).toMatchObject({ kind: 'where', expect: 'place' });
+  });
+
+  it('reads "why" as wanting a reason', () => {
+    expect(analyzeQuery(index, 'why did the bakers strike')).toMatchObject({ kind: 'why', expect: 'reason' });
+  });
+
+  it('lets a forced kind (the /when command) override the words', () => {
+    expect(analyzeQuery(index, 'the flour trucks arrived', 'when')).toMatchObject({ kind: 'when', expect: 'time' });
+  });
+
+  it('reads a contraction typed without apostrophe before detecting the kind', () => {
+    const q = analyzeQuery(index, 'whos the manager');
+    expect(q.normalized).toBe('who is the manager');
+    expect(q.kind).toBe('who');
+  });
+
+  it('takes the noun a "how many" question counts as its head', () => {
+    expect(analyzeQuery(index, 'how many bakers are there').head).toBe(stem('bakers'));
+  });
+});
+
+describe('analyzeQuery: the role the wh-word plays', () => {
+  it('"who praised the bakers" asks for the subject', () => {
+    expect(analyzeQuery(index, 'who praised the bakers').role).toBe('subject');
+  });
+
+  it('"who did Ida Voss praise" asks for the object', () => {
+    expect(analyzeQuery(index, 'who did Ida Voss praise').role).toBe('object');
+  });
+
+  it('"who is the manager" asks for neither', () => {
+    expect(analyzeQuery(index, 'who is the manager').role).toBe('none');
+  });
+});
+
+describe('analyzeQuery: flags', () => {
+  it('marks a yes/no question and its negation', () => {
+    expect(analyzeQuery(index, 'did Voss not praise the bakers')).toMatchObject({ yesNo: true, negated: true });
+  });
+
+  it('marks a question about who said something', () => {
+    expect(analyzeQuery(index, 'who said the bakers went on strike').speech).toBe(true);
+  });
+
+  it('does not mark an ordinary question as speech, negated or yes/no', () => {
+    expect(analyzeQuery(index, 'when did the flour trucks arrive')).toMatchObject({ speech: false, negated: false, yesNo: false });
+  });
+});
+
+describe('analyzeQuery: names, initialisms and typos against the story', () => {
+  it('spells out an initialism of the story\'s own multi-word name ("mm" → Morrow Mills)', () => {
+    const q = analyzeQuery(index, 'when did the mm bakers strike');
+    expect(q.normalized).toBe('when did the Morrow Mills bakers strike');
+    expect(q.entities).toContain('morrow-mills');
+  });
+
+  it('leaves a two-letter word alone when the story has no name with those initials', () => {
+    expect(analyzeQuery(index, 'when did the zq bakers strike').normalized).toBe('when did the zq bakers strike');
+  });
+
+  it('finds a name typed in lower case and without its apostrophe ("dunhaven gazettes letter")', () => {
+    const q = analyzeQuery(index, 'when did the dunhaven gazettes letter appear');
+    expect(q.entities).toContain('dunhaven-gazette');
+    expect(term('when did the dunhaven gazettes letter appear', 'gazettes').forms.has(stem("Gazette's"))).toBe(true);
+  });
+
+  it('matches a misspelt story name as a typo, below full credit', () => {
+    const t = term('where is Dunhavn', 'Dunhavn');
+    expect(t).toMatchObject({ known: true, match: 'typo' });
+    expect(t.forms.get(stem('Dunhaven'))).toBeGreaterThan(0);
+    expect(t.forms.get(stem('Dunhaven'))).toBeLessThan(1);
+  });
+
+  it('reads a misspelt English word through its one-edit neighbour ("arive" → the story\'s "arrival")', () => {
+    const t = term('when did the flour trucks arive', 'arive');
+    expect(t).toMatchObject({ known: true, english: false, match: 'typo' });
+    expect([...t.forms.keys()]).toContain(stem('arrival'));
+  });
+
+  it('matches a word the story uses exactly at full credit', () => {
+    const t = term('when did the flour trucks arrive', 'flour');
+    expect(t).toMatchObject({ known: true, match: 'exact' });
+    expect(t.forms.get(stem('flour'))).toBe(1);
+  });
+
+  it('marks a name the story never uses as unknown and salient', () => {
+    expect(term('did Dimitri join the strike', 'Dimitri')).toMatchObject({ known: false, salient: true, english: false });
+  });
+
+  it('marks a figure the story never gives as salient', () => {
+    expect(term('did 450 bakers strike', '450')).toMatchObject({ known: false, salient: true });
+  });
+
+  it('weighs a word of the question\'s frame ("day" in "what day of the week") below its other words', () => {
+    const q = analyzeQuery(index, 'what day of the week did the bakers strike');
+    const day = q.terms.find((t) => t.token === 'day')!;
+    const strike = q.terms.find((t) => t.token === 'strike')!;
+    expect(day.weight).toBeLessThan(strike.weight);
+  });
+});
+
+describe('storyMeaning (through the index): WordNet relations that reach the story\'s words', () => {
+  it('a synonym reaches the story word: "salary" → the story\'s "pay"', () => {
+    expect(index.meaning.storyTermsFor('salary').get(stem('pay'))).toBeGreaterThan(0);
+  });
+
+  it('a derivation reaches the story word: "patient" → the story\'s "patience"', () => {
+    expect(index.meaning.storyTermsFor('patient').get(stem('patience'))).toBeGreaterThan(0);
+  });
+
+  it('a related word earns less than the word itself', () => {
+    expect(index.meaning.storyTermsFor('salary').get(stem('pay'))).toBeLessThan(1);
+  });
+
+  it('a word with no relation to the story reaches nothing', () => {
+    expect(index.meaning.storyTermsFor('volcano').size).toBe(0);
+  });
+
+  it('a question word reaches the story word through analyzeQuery as a meaning match', () => {
+    expect(term('what salary did the union ask for', 'salary')).toMatchObject({ known: true, match: 'meaning' });
+  });
+
+  it('finds the story\'s antonym of a claim word: "criticized" → praise', () => {
+    expect(index.meaning.antonymsIn('criticized', new Set(index.vocabulary.keys()))).toBe('praise');
+  });
+
+  it('finds no antonym where the story has none: "blamed"', () => {
+    expect(index.meaning.antonymsIn('blamed', new Set(index.vocabulary.keys()))).toBeNull();
+  });
+
+  it('knows adverb-only words ("personally", "quickly") from words with other uses ("fast")', () => {
+    expect(index.meaning.isAdverbOnly('personally')).toBe(true);
+    expect(index.meaning.isAdverbOnly('quickly')).toBe(true);
+    expect(index.meaning.isAdverbOnly('fast')).toBe(false);
+  });
+
+  it('tells English words from names', () => {
+    expect(index.meaning.isWord('bread')).toBe(true);
+    expect(index.meaning.isWord('dunhaven')).toBe(false);
+  });
+});
