@@ -1,3 +1,4 @@
+import { lexicon } from '../lexicon/index.ts';
 import type { StoryIndex } from '../search/index.ts';
 import type { Span, SpanKind } from '../text/analyze.ts';
 import { termsOf } from '../text/terms.ts';
@@ -6,9 +7,9 @@ import { predicateTerms } from './query.ts';
 
 /** How well each kind of span fits each kind of answer wanted (0: not at all). */
 const FIT: Record<Expect, Partial<Record<SpanKind, number>>> = {
-  person: { person: 3, organisation: 2.6, name: 2.2, place: 1.2, noun: 0.4 },
+  person: { person: 3, organisation: 2.6, name: 2.2, place: 1.2, noun: 0.8 },
   time: { time: 3 },
-  place: { place: 3, name: 2, organisation: 1.2, noun: 0.6 },
+  place: { place: 3, name: 2, organisation: 1.2, noun: 1 },
   number: { number: 3, time: 1 },
   reason: { reason: 3 },
   thing: { quote: 2.2, noun: 1.6, name: 1.3, organisation: 1.2, person: 1, place: 1, number: 0.9, time: 0.6 },
@@ -18,6 +19,15 @@ const FIT: Record<Expect, Partial<Record<SpanKind, number>>> = {
 interface Scored {
   span: Span;
   score: number;
+}
+
+/** Whether a noun phrase's head is, in its first WordNet sense, a person or group (for who) or a place or building (for where). */
+function nounFits(phrase: string, expect: 'person' | 'place'): boolean {
+  const head = phrase.split(/\s+/).at(-1)?.toLowerCase().replace(/[^\p{L}-]/gu, '') ?? '';
+  const lemma = lexicon.lemmas(head).find((l) => l.pos === 'n')?.lemma;
+  const sense = lemma ? lexicon.senses(lemma, 'n')[0] : undefined;
+  if (!sense) return false;
+  return expect === 'person' ? sense.lexFile === 'noun.person' || sense.lexFile === 'noun.group' : sense.lexFile === 'noun.location' || (sense.lexFile === 'noun.artifact' && lexicon.isA(lemma!, 'structure', 'n', 1));
 }
 
 /** Word positions in the sentence that hold one of the given question terms. */
@@ -48,8 +58,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const passive = verb !== undefined && /^\s*by\b/i.test(sentence.slice(words[verb]!.end));
   const head = query.head;
   // The story's named sources in this sentence: a question not about who said it is not answered by them.
-  const sourceIds = new Set(index.story.sources.map((x) => x.id));
-  const sourceSpans = query.speech ? [] : index.aliases.spans(sentence).filter((m) => m.ids.some((id) => sourceIds.has(id)));
+  const credited = new Set((index.factsBySentence.get(sentenceIndex) ?? []).flatMap((f) => f.attribution).filter((id) => id !== 'article'));
+  const sourceSpans = query.speech ? [] : index.aliases.spans(sentence).filter((m) => m.ids.some((id) => credited.has(id)));
   // "How many X": the figure must count X (stand just before it), not be any figure in the sentence.
   const headTerm = head ? query.terms.find((t) => termsOf(t.token)[0] === head && t.known) : undefined;
   const countsHead = query.expect === 'number' && headTerm && /\bhow many\b/i.test(query.normalized);
@@ -60,6 +70,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     const f = fit[span.kind];
     if (!f || span.text.length > 160) continue;
     if (sourceSpans.some((m) => m.start < span.end && span.start < m.end)) continue;
+    // A common noun answers "who" or "where" only when it names a person, group or place ("the goalkeeper", "the airport").
+    if (span.kind === 'noun' && (query.expect === 'person' || query.expect === 'place') && !nounFits(span.text, query.expect)) continue;
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;
     if (countsHead && span.kind === 'number') {
       // The counted noun may follow the figure or be its own last word ("eight goals"), or lead it ("a crowd of 88,966").

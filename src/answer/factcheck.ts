@@ -48,6 +48,12 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     const other = query.entities.map((id) => index.story.sources.find((s) => s.id === id)).find((s) => s && !credited.has(s.id) && !named.includes(s.id));
     if (other) return { element: 'source', claim: other.name, story: joinNames([...credited].map((id) => index.story.sources.find((s) => s.id === id)?.name ?? id)) };
   }
+  // An antonym (with at least two other words in common) of a word the passage uses ("criticized" for "praised", "fell" for "rose").
+  for (const t of matched >= index.options.eventWords ? query.terms : []) {
+    if (t.salient || /\d/.test(t.token) || creditIn(sentenceTerms, t) >= index.options.firmCredit) continue;
+    const opposite = index.meaning.antonymsIn(t.token, sentenceTerms);
+    if (opposite) return { element: 'description', claim: t.token, story: opposite };
+  }
   if (matched < index.options.eventWords) return null;
   // The claim must pin down the passage's event: most of what it says about its names is there.
   const predicate = predicateTerms(query);
@@ -86,12 +92,6 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   const qualified = QUALIFIED_FIRST.exec(passage);
   if (qualified && /\bfirst\b/i.test(claim) && !QUALIFIED_FIRST.test(claim)) {
     return { element: 'overreach', claim: ABSOLUTE.exec(claim)?.[0] ? `first ${ABSOLUTE.exec(claim)![0]}` : 'first', story: qualified[0] };
-  }
-  // An antonym of a word the passage uses ("criticized" for "praised", "fell" for "rose").
-  for (const t of query.terms) {
-    if (t.salient || creditIn(sentenceTerms, t) >= index.options.firmCredit) continue;
-    const opposite = index.meaning.antonymsIn(t.token, sentenceTerms);
-    if (opposite) return { element: 'description', claim: t.token, story: opposite };
   }
   // Another person or place in a slot the story fills with someone else: a name the story never uses,
   // or one of its own names, where the passage's fact names another of the same type.

@@ -61,7 +61,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   meaningCredits: { synonym: 0.85, derivation: 0.85, pertainym: 0.9, similar: 0.7, hypernym: 0.6, hyponym: 0.6, ancestor: 0.5, paraphrase: 0.8 },
   firmCredit: 0.7,
   meaningSenses: 2,
-  lightSenses: 10,
+  lightSenses: 15,
 };
 
 /** Options with overrides applied. */

@@ -4,7 +4,7 @@
  * part's words ("and where" → "where <first part without its question word>").
  */
 const WH = '(?:who|whom|whose|what|which|when|where|why|how)';
-const LEAD = /^(?:two[- ]part (?:q|question)s?\s*[:,-]?\s*|(?:\d+|first|second)\)\s*)/i;
+const LEAD = /^(?:two[- ]part (?:questions?|q)\s*[:,-]?\s*|(?:\d+|first|second)\)\s*)/i;
 
 /** The parts of a question: one element for an ordinary question. */
 export function splitParts(question: string): string[] {

@@ -51,6 +51,17 @@ const FIGURE_SUFFIX = /\b(\d+(?:[.,]\d+)?)(k|bn|mn|m)\b/gi;
  * names stay as typed. Idempotent: normalising twice gives the same text.
  */
 export function normalizeCasual(text: string): string {
+  // Dropping filler can bring a shorthand next to what makes it one ("no. um 5" → "no. 5"): repeat to a fixed point.
+  let out = text;
+  for (let i = 0; i < 4; i++) {
+    const next = normalizeOnce(out);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+function normalizeOnce(text: string): string {
   let out = text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(FIGURE_SUFFIX, (_, n: string, s: string) => `${n} ${({ k: 'thousand', bn: 'billion', mn: 'million', m: 'million' } as Record<string, string>)[s.toLowerCase()]}`);
   out = out.replace(/[\p{L}\p{N}'/]+/gu, (word, offset: number, whole: string) => {
     const lower = word.toLowerCase();

@@ -72,7 +72,8 @@ export function figuresIn(text: string): Figure[] {
     const digits = /^\d/.test(num) ? num.replace(/,/g, '') : '';
     const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
     const zeros = decimals ? 0 : (/0+$/.exec(digits)?.[0].length ?? 0);
-    const written = (decimals ? 10 ** -decimals : Math.min(10 ** zeros, Math.max(1, base / 10))) * (scale ? SCALE[scale.toLowerCase()] ?? 1 : 1);
+    // Round thousands ("10,000 people") are written to their zeros; anything else to its last digit.
+    const written = (decimals ? 10 ** -decimals : !scale && base >= 1000 ? Math.min(10 ** zeros, base / 10) : 1) * (scale ? SCALE[scale.toLowerCase()] ?? 1 : 1);
     out.push({ text: text.slice(start, end), value, unit, bound, precision: unit === 'calendar-year' ? 1 : written, start, end });
   }
   return out;
