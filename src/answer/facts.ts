@@ -19,8 +19,9 @@ export function sharedWords(index: StoryIndex, fact: AnchoredFact, terms: QueryT
 function addsSomething(answer: string, query: AnalyzedQuery): boolean {
   const words = tokenize(answer).flatMap((w) => termsOf(w).slice(0, 1));
   if (!words.length) return false;
-  const asked = new Set(query.terms.flatMap((t) => [...t.forms].filter(([, c]) => c >= 0.85).map(([f]) => f)));
-  return words.some((w) => !asked.has(w));
+  const asked = new Set(query.terms.filter((t) => !query.frame.includes(t.token)).flatMap((t) => [...t.forms].filter(([, c]) => c >= 0.85).map(([f]) => f)));
+  // At least half of it must be new: "at the airport in Pyongyang" does not answer "where … after the airport".
+  return words.filter((w) => !asked.has(w)).length * 2 > words.length;
 }
 
 /** The fact kinds that answer a question: "who said" wants the source; "what … for?" asks what or why. */

@@ -59,7 +59,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   frameWeight: 0.25,
   namePinCoverage: 0.8,
   meaningCredits: { synonym: 0.85, derivation: 0.85, pertainym: 0.9, similar: 0.7, hypernym: 0.6, hyponym: 0.6, ancestor: 0.5, paraphrase: 0.8 },
-  firmCredit: 0.7,
+  firmCredit: 0.75,
   meaningSenses: 2,
   lightSenses: 15,
 };

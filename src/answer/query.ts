@@ -51,6 +51,8 @@ export interface AnalyzedQuery {
   negated: boolean;
   /** A yes/no question ("did Kim greet Putin"). */
   yesNo: boolean;
+  /** The words of the question's frame ("world order" in "what world order do they want"): an answer may repeat them. */
+  frame: string[];
 }
 
 /** One modifier word between "what/which" and its noun ("which news agency"), but not a verb ("what did the …"). */
@@ -232,6 +234,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     speech: SPEECH.test(normalized),
     negated: NEGATION.test(normalized),
     yesNo: YES_NO.test(normalized),
+    frame: terms.filter((t) => t.start < frameEnd).map((t) => t.token),
   };
 }
 

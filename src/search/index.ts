@@ -116,6 +116,8 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
     sentences.forEach((s, i) => { analyses[s.index] = results[i]!; });
   });
   const surface = new Map<string, string[]>();
+  /** The parts of speech each story word is used in (compromise's tags, as WordNet's n/v/a/r). */
+  const partsOfSpeech = new Map<string, Set<string>>();
   const nameWords = new Set<string>();
   const initialisms = new Map<string, string>();
   const wordTerms = story.sentences.map((s, i) => {
@@ -124,6 +126,12 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
       const lower = w.text.toLowerCase();
       const terms = termsOf(w.text);
       if (terms.length && !surface.has(lower)) surface.set(lower, terms);
+      const pos = w.tags.includes('Verb') ? 'v' : w.tags.includes('Adjective') ? 'a' : w.tags.includes('Adverb') ? 'r' : w.tags.includes('Noun') ? 'n' : '';
+      if (pos) {
+        let set = partsOfSpeech.get(lower);
+        if (!set) partsOfSpeech.set(lower, (set = new Set()));
+        set.add(pos);
+      }
       if (w.tags.includes('ProperNoun') && !STOPWORDS.has(lower)) nameWords.add(lower.replace(/['’]s$/, ''));
       const ids = mentions.filter((m) => m.start < w.end && w.start < m.end).flatMap((m) => m.ids.map((id) => ENTITY_PREFIX + id));
       return [...terms, ...ids];
@@ -154,7 +162,7 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
     const initials = phrase.split(' ').map((w) => w[0]).join('');
     if (n >= 2 && !initialisms.has(initials)) initialisms.set(initials, phrase);
   }
-  const meaning = storyMeaning(surface, { credits: options.meaningCredits, maxSenses: options.meaningSenses });
+  const meaning = storyMeaning(surface, { credits: options.meaningCredits, maxSenses: options.meaningSenses }, partsOfSpeech);
   return {
     story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, postings, surface, nameWords, initialisms, meaning, analyses, wordTerms,
     factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])), factTerms,

@@ -38,7 +38,10 @@ const EMPTY: ReadonlyMap<string, number> = new Map();
  * Builds the meaning map of one story from its lower-case words (each with its index terms). Results for
  * question words are cached per story, so a repeated word costs one map look-up.
  */
-export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>, options: MeaningOptions, lex: Lexicon = sharedLexicon): Meaning {
+export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>, options: MeaningOptions, partsOfSpeech: ReadonlyMap<string, ReadonlySet<string>> = new Map(), lex: Lexicon = sharedLexicon): Meaning {
+  // lemma|pos → the story terms used in that part of speech: a synonym must be one in the same part of
+  // speech ("marry" is "tie" as a verb, not the "ties" between countries).
+  const byLemmaPos = new Map<string, Set<string>>();
   // lemma → the story terms of the words with that lemma (and the word itself, for names WordNet lacks).
   const byLemma = new Map<string, Set<string>>();
   const lemmasByTerm = new Map<string, Set<string>>();
@@ -60,7 +63,14 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
   for (const [word, terms] of storyWords) {
     if (STOPWORDS.has(word)) continue;
     add(word, terms);
+    const used = partsOfSpeech.get(word);
     for (const l of lex.lemmas(word)) {
+      if (!used || used.has(l.pos)) {
+        const key = `${l.lemma}|${l.pos}`;
+        let set = byLemmaPos.get(key);
+        if (!set) byLemmaPos.set(key, (set = new Set()));
+        for (const t of terms) set.add(t);
+      }
       if (l.pos === 'n' && options.credits.ancestor > 0) {
         let level = [l.lemma];
         for (let depth = 0; depth < 2; depth++) {
@@ -112,7 +122,9 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       }
       for (const r of lex.related(lemma, undefined, { maxSenses: options.maxSenses, relations })) {
         const credit = options.credits[r.relation as keyof MeaningCredits] ?? 0;
-        for (const t of byLemma.get(r.lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < credit) out.set(t, credit);
+        // Derivations and pertainyms cross parts of speech by nature; the other relations stay within one.
+        const targets = r.relation === 'derivation' || r.relation === 'pertainym' ? byLemma.get(r.lemma) : byLemmaPos.get(`${r.lemma}|${r.pos}`);
+        for (const t of targets ?? []) if (!own.has(t) && (out.get(t) ?? 0) < credit) out.set(t, credit);
         // A synonym's derivation ("land" → arrive → "arrival") counts a little less; longer chains are noise.
         if (r.relation !== 'synonym' && r.relation !== 'hypernym') continue;
         const derived = credit * options.credits.derivation;
