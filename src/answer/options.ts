@@ -38,6 +38,8 @@ export interface EngineOptions {
   firmCredit: number;
   /** How many senses of a word (most frequent first) WordNet relations are followed through. */
   meaningSenses: number;
+  /** Weight factor of a question word with at least lightSenses WordNet senses. */
+  lightWeight: number;
   /** A claim word with at least this many WordNet senses says too little on its own to be an element the story must state ("time", "get"). */
   lightSenses: number;
 }
@@ -62,6 +64,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   firmCredit: 0.75,
   meaningSenses: 2,
   lightSenses: 15,
+  lightWeight: 1,
 };
 
 /** Options with overrides applied. */

@@ -219,7 +219,9 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     // Words of the question's frame ("what day of the week", "which city") say what kind of answer is
     // wanted, not what it is about: they weigh little.
     const frame = FRAME_NOUNS.test(lower) && start < frameEnd ? index.options.frameWeight : 1;
-    const weight = (known ? idf(df) : salient ? idf(0) : idf(1)) * frame;
+    // A very polysemous word ("take", "make") says little about what is asked.
+    const light = english && !salient && lexicon.senseCount(lower) >= index.options.lightSenses ? index.options.lightWeight : 1;
+    const weight = (known ? idf(df) : salient ? idf(0) : idf(1)) * frame * light;
     terms.push({ token, start, forms, weight, known, salient, english, ...(match ? { match } : {}) });
   }
   return {

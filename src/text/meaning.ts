@@ -63,8 +63,9 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
   for (const [word, terms] of storyWords) {
     if (STOPWORDS.has(word)) continue;
     add(word, terms);
+    const lemmaList = lex.lemmas(word);
     const used = partsOfSpeech.get(word);
-    for (const l of lex.lemmas(word)) {
+    for (const l of lemmaList) {
       if (!used || used.has(l.pos)) {
         const key = `${l.lemma}|${l.pos}`;
         let set = byLemmaPos.get(key);

@@ -5,7 +5,7 @@
  * the rest. Words are base forms; the meaning map (meaning.ts) lemmatises both sides.
  */
 export const PARAPHRASE_GROUPS: readonly (readonly string[])[] = [
-  ['greet', 'welcome', 'meet', 'receive', 'host'],
+  ['greet', 'welcome', 'meet', 'host'],
   ['visit', 'trip', 'journey', 'tour', 'travel', 'go', 'come'],
   ['arrive', 'arrival', 'land', 'reach', 'touch down', 'fly into'],
   ['leave', 'depart', 'departure', 'exit'],
