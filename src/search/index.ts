@@ -139,7 +139,8 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
   });
   // Names: declared entities and sources (with every alias), and runs of capitalised words in the text.
   const names = [...story.entities, ...story.sources].flatMap((e) => [e.name, ...e.aliases]);
-  for (const name of names) for (const w of normalizeText(name).toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w && !STOPWORDS.has(w)) nameWords.add(w);
+  // Words of declared names, as capitalised there ("Kim Jong Un", not the "two" of "the two nations").
+  for (const name of names) for (const w of normalizeText(name).split(/[^\p{L}\p{N}]+/u)) if (/^\p{Lu}/u.test(w) && !STOPWORDS.has(w.toLowerCase())) nameWords.add(w.toLowerCase());
   for (const a of analyses) for (const span of a.spans) if (span.kind === 'person' || span.kind === 'place' || span.kind === 'organisation' || span.kind === 'name') names.push(span.text);
   for (const name of names) {
     const initials = initialsOf(normalizeText(name));
@@ -162,7 +163,7 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
     const initials = phrase.split(' ').map((w) => w[0]).join('');
     if (n >= 2 && !initialisms.has(initials)) initialisms.set(initials, phrase);
   }
-  const meaning = storyMeaning(surface, { credits: options.meaningCredits, maxSenses: options.meaningSenses }, partsOfSpeech);
+  const meaning = storyMeaning(surface, { credits: options.meaningCredits, maxSenses: options.meaningSenses, lightSenses: options.lightSenses }, partsOfSpeech);
   return {
     story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, postings, surface, nameWords, initialisms, meaning, analyses, wordTerms,
     factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])), factTerms,

@@ -30,6 +30,8 @@ export interface MeaningOptions {
   credits: MeaningCredits;
   /** How many senses of a word (most frequent first) to follow. */
   maxSenses: number;
+  /** A story word with this many senses or more ("make", "take") is never reached as a synonym, similar word or hypernym of another. */
+  lightSenses: number;
 }
 
 const EMPTY: ReadonlyMap<string, number> = new Map();
@@ -66,7 +68,7 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
     const lemmaList = lex.lemmas(word);
     const used = partsOfSpeech.get(word);
     for (const l of lemmaList) {
-      if (!used || used.has(l.pos)) {
+      if ((!used || used.has(l.pos)) && lex.senses(l.lemma, l.pos).length < options.lightSenses) {
         const key = `${l.lemma}|${l.pos}`;
         let set = byLemmaPos.get(key);
         if (!set) byLemmaPos.set(key, (set = new Set()));

@@ -25,6 +25,7 @@ export const PARAPHRASE_GROUPS: readonly (readonly string[])[] = [
   ['sell', 'sale'],
   ['send', 'supply', 'provide', 'give', 'deliver', 'ship', 'transfer', 'hand over'],
   ['get', 'receive', 'obtain', 'gain'],
+  ['exchange', 'swap', 'trade', 'return'],
   ['weapon', 'arms', 'armament', 'munition', 'ammunition'],
   ['begin', 'start', 'launch', 'open'],
   ['end', 'finish', 'close', 'conclude'],
