@@ -61,7 +61,8 @@ export function rankSentences(index: StoryIndex, query: AnalyzedQuery, limit = 5
       for (const s of story.sentences) if (s.paragraph === r.ref) add(s.index, r.score * 0.2);
     }
   }
-  const best = Math.max(0, ...raw.values());
+  let best = 0; // a loop, not Math.max(...values): a huge story has more sentences than the stack has room for arguments
+  for (const v of raw.values()) if (v > best) best = v;
   const candidates: Candidate[] = [];
   for (const [s, v] of raw) {
     const sentence = story.sentences[s]!;
