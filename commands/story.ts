@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { storyFacts } from '../src/overview.ts';
 import { renderCard, renderNotice } from '../src/render/discord.ts';
+import { safeText, truncate } from '../src/render/safe.ts';
 import { send } from '../src/bot/reply.ts';
 import { storyChoices } from '../src/bot/suggest.ts';
 import type { SlashCommand } from '../src/bot/types.ts';
@@ -21,7 +22,7 @@ export default {
     const slug = interaction.options.getString('story') ?? undefined;
     const f = storyFacts(ctx.library, slug);
     if (!f) {
-      await send(interaction, renderNotice(`There is no story called “${slug}”. Loaded: ${[...ctx.library.stories.keys()].join(', ')}.`));
+      await send(interaction, renderNotice(`There is no story called “${safeText(truncate(slug ?? '', 100))}”. Loaded: ${[...ctx.library.stories.keys()].join(', ')}.`));
       return;
     }
     await send(interaction, renderCard({

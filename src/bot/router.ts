@@ -1,5 +1,6 @@
 import type { Interaction } from 'discord.js';
 import { renderNotice } from '../render/discord.ts';
+import { safeText, truncate } from '../render/safe.ts';
 import type { Cooldown } from './cooldown.ts';
 import { UserError } from './errors.ts';
 import { send } from './reply.ts';
@@ -44,10 +45,10 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
       const wait = cooldown.take(interaction.user.id);
       if (wait > 0) throw new UserError(`Slow down a little: try again in ${wait} second${wait === 1 ? '' : 's'}.`);
       const command = byName.get(name);
-      if (!command) throw new UserError(`I don't know the command “${name}”. Try /help.`);
+      if (!command) throw new UserError(`I don't know the command “${safeText(truncate(name, 100))}”. Try /help.`);
       if (interaction.isChatInputCommand() && 'options' in command.definition) await (command as SlashCommand).execute(interaction, ctx);
       else if (interaction.isMessageContextMenuCommand() && !('options' in command.definition)) await (command as Extract<BotCommand, { definition: { type: number } }>).execute(interaction as never, ctx);
-      else throw new UserError(`“${name}” can't be used that way.`);
+      else throw new UserError(`“${safeText(truncate(name, 100))}” can't be used that way.`);
       ctx.logger.info({ ...log, latencyMs: Math.round(performance.now() - started) }, 'answered');
     } catch (err) {
       const expected = err instanceof UserError;
