@@ -9,7 +9,7 @@ import { Events, type Client } from 'discord.js';
 import { parseConfig } from '../../src/config.ts';
 import { openLibrary, type Library } from '../../src/library.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
-import { startBot, type BotHandle } from '../../src/bot/run.ts';
+import { startBot, type BotHandle, type BotOptions } from '../../src/bot/run.ts';
 import { LIMITS } from '../../src/render/discord.ts';
 import { startStandin, type CallbackRecord, type DiscordStandin, type JsonObject } from '../discord/standin.ts';
 
@@ -26,7 +26,7 @@ export const TOKEN_PARTS = [TOKEN, 'e2e-secret-token-value-do-not-log'];
 
 const CONFIG_KEYS = [
   'DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_BASE', 'STORIES_DIR',
-  'DEFAULT_STORY', 'LOG_LEVEL', 'COOLDOWN_SECONDS', 'SHUTDOWN_TIMEOUT_MS',
+  'DEFAULT_STORY', 'LOG_LEVEL', 'COOLDOWN_SECONDS', 'SHUTDOWN_TIMEOUT_MS', 'LOGIN_TIMEOUT_MS', 'QUEUE_LIMIT',
 ] as const;
 
 /**
@@ -127,11 +127,12 @@ export async function startBotOnStandin(
   env: Record<string, string> = {},
   library: Library = openLibrary(STORIES_DIR),
   logger: Logger = createLogger('silent'),
+  options: BotOptions = {},
 ): Promise<RunningBot> {
   const standin = await startStandin({ token: TOKEN });
   try {
     const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standin.apiBase, LOG_LEVEL: 'silent', COOLDOWN_SECONDS: '0', ...env });
-    const bot = await startBot(config, library, logger);
+    const bot = await startBot(config, library, logger, options);
     await clientReady(bot.client);
     await standin.waitForReady();
     return {
