@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import nlp from 'compromise';
 import { termsOf, tokenize } from '../text/terms.ts';
 import { predicateTerms, type AnalyzedQuery, type Expect } from './query.ts';

@@ -1,4 +1,4 @@
-import { MessageFlags, type InteractionReplyOptions, type RepliableInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, type InteractionReplyOptions, type RepliableInteraction } from 'discord.js';
 import type { DiscordReply } from '../render/discord.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { deadlinesFrom, withRetries, type Deadlines, type Outcome } from './deliver.ts';
@@ -65,6 +65,11 @@ export function defer(interaction: RepliableInteraction, ephemeral: boolean): Pr
     if (outcome.kind === 'sent' || outcome.kind === 'already') {
       d.state = ephemeral ? 'deferred-ephemeral' : 'deferred';
       interaction.deferred = true; // also after 40060, so discord.js lets us edit
+    } else if (outcome.kind === 'late' && !(outcome.error instanceof DiscordAPIError)) {
+      // No answer at all (a timeout, a cut connection): the defer may have got through. Editing will
+      // tell: it succeeds, or fails with 10015/10062 and stops.
+      d.state = ephemeral ? 'deferred-ephemeral' : 'deferred';
+      interaction.deferred = true;
     } else {
       d.state = outcome.kind === 'gone' ? 'gone' : 'late';
     }

@@ -37,6 +37,8 @@ type CommandInteraction = ChatInputCommandInteraction | MessageContextMenuComman
 interface Job {
   interaction: CommandInteraction;
   done: () => void;
+  /** A defer was started (at arrival or while waiting). */
+  deferred: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
   const byName = new Map(commands.map((c) => [c.definition.name, c] as const));
   const queue: Job[] = [];
   const running = new Set<Promise<void>>();
-  const service = new ServiceTime();
+  const service = new ServiceTime(10);
   let open = true;
   let scheduled = false;
   let lastTurn: number | null = null;
@@ -118,6 +120,26 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
     schedule();
   }
 
+  function deferJob(job: Job): void {
+    job.deferred = true;
+    void defer(job.interaction, privateAsked(job.interaction));
+  }
+
+  /**
+   * Re-plans the waiting commands with the latest answer time: any that would now be answered 2 s or
+   * more after its creation is deferred at once, not when its turn comes. Scans from the back (the
+   * latest arrivals, the first to need it) and stops at the first that is still on time.
+   */
+  function replan(now: number): void {
+    for (let k = queue.length - 1; k >= 0; k--) {
+      const job = queue[k]!;
+      if (job.deferred) continue;
+      const plan = planArrival({ now, createdAt: job.interaction.createdTimestamp, waiting: k, perAnswerMs: service.ms, queueLimit: Number.POSITIVE_INFINITY });
+      if (plan !== 'defer') break;
+      deferJob(job);
+    }
+  }
+
   function schedule(): void {
     if (scheduled || queue.length === 0) {
       if (queue.length === 0) lastTurn = null;
@@ -142,9 +164,10 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
       ctx.logger.warn({ ...log, waiting: queue.length }, 'busy: shed');
       return notice(interaction, NOTICES.busy, log);
     }
-    if (plan === 'defer') void defer(interaction, privateAsked(interaction));
     return new Promise<void>((resolve) => {
-      queue.push({ interaction, done: resolve });
+      const job: Job = { interaction, done: resolve, deferred: false };
+      if (plan === 'defer') deferJob(job);
+      queue.push(job);
       schedule();
     });
   }

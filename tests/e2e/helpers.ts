@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Events, type Client } from 'discord.js';
 import { parseConfig } from '../../src/config.ts';
@@ -54,7 +55,38 @@ export interface Spawned {
 
 /** Runs `node tsx/cli.mjs <script>` from the repo root, in its own process group. */
 export function spawnTsx(script: string, env: NodeJS.ProcessEnv, input?: string): Spawned {
-  const child = spawn(process.execPath, [TSX_CLI, script], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  return spawnWatched(process.execPath, [TSX_CLI, script], env, input);
+}
+
+/**
+ * Runs `npm <args>` from the repo root exactly as a person or a process manager would (npm → sh →
+ * node), in its own process group; `input` null keeps stdin open.
+ */
+export function spawnNpm(args: string[], env: NodeJS.ProcessEnv, input?: string | null): Spawned {
+  return spawnWatched('npm', args, env, input);
+}
+
+/** The ids of a process's children (Linux /proc). */
+export function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** True while a process with this id exists. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function spawnWatched(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string | null): Spawned {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   let out = '';
   let err = '';
   const listeners = new Set<() => void>();
@@ -66,8 +98,9 @@ export function spawnTsx(script: string, env: NodeJS.ProcessEnv, input?: string)
     for (const l of listeners) l();
     return { code: code as number | null, signal: signal as NodeJS.Signals | null };
   });
-  if (input !== undefined) child.stdin!.end(input);
-  else child.stdin!.end();
+  child.stdin!.on('error', () => { /* the process may exit before reading everything */ });
+  if (typeof input === 'string') child.stdin!.end(input);
+  else if (input === undefined) child.stdin!.end();
   return {
     child,
     stdout: () => out,
