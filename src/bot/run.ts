@@ -15,6 +15,8 @@ export interface BotHandle {
    * SHUTDOWN_TIMEOUT_MS; how many were abandoned is logged), then the gateway is closed.
    */
   stop(): Promise<void>;
+  /** Commands queued or being answered. */
+  readonly inFlight: number;
 }
 
 /** What tests (and only tests) change. */
@@ -37,7 +39,8 @@ function restOptions(config: Config) {
 
 /**
  * discord.js options: Guilds intent only; no mentions parsed; REST retries off (replies are retried by
- * src/bot/deliver.ts, with growing delays bounded by the interaction's deadlines); and no user,
+ * src/bot/deliver.ts, with growing delays bounded by the interaction's deadlines); no client-side global
+ * request limit beyond Discord's own answers (429s are still honoured); and no user,
  * member, message or presence caches: the bot reads nothing from them, and unbounded they grow with
  * every new user.
  */
@@ -45,7 +48,9 @@ export function clientOptions(config: Config): ClientOptions {
   const own = (id: string, client: Client) => id === client.user?.id;
   return {
     intents: [GatewayIntentBits.Guilds],
-    rest: { ...restOptions(config), retries: 0, timeout: 10_000 },
+    // Interaction endpoints are not bound by Discord's global rate limit (50/s), and they are all the bot
+    // calls once logged in, so discord.js's client-side global limiter would only hold back answers in a burst.
+    rest: { ...restOptions(config), retries: 0, timeout: 10_000, globalRequestsPerSecond: 1000 },
     allowedMentions: { parse: [] },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
@@ -130,7 +135,7 @@ export async function startBot(config: Config, library: Library, logger: Logger 
     await client.destroy();
     logger.info({ abandoned }, 'stopped');
   })());
-  return { client, stop };
+  return { client, stop, get inFlight() { return router.inFlight; } };
 }
 
 /** `npm start` with a token: runs until SIGINT/SIGTERM, then shuts down cleanly and exits 0. */

@@ -4,25 +4,11 @@
  * snowflake carries the time), so deadlines, retries and defers are decided deterministically: no
  * assertion depends on how fast this machine is.
  */
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { virtualClock } from '../../src/bot/clock.ts';
 import { NOTICES } from '../../src/bot/router.ts';
-import { createLogger } from '../../src/log.ts';
 import { snowflake, snowflakeAt, type JsonObject, type RecordedRequest } from '../discord/standin.ts';
-import { isEphemeral, messageOf, startBotOnStandin, str, type MessageData, type RunningBot } from './helpers.ts';
-
-/** A logger writing JSON lines into an array. */
-export function captureLogs(level = 'info') {
-  const lines: JsonObject[] = [];
-  const dest = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as JsonObject);
-      cb();
-    },
-  });
-  return { logger: createLogger(level, dest), lines, about: (id: string) => lines.filter((l) => l['interactionId'] === id) };
-}
+import { captureLogs, isEphemeral, messageOf, startBotOnStandin, str, type MessageData, type RunningBot } from './helpers.ts';
 
 const WHO = [str('question', 'greeted Putin at the airport')];
 const callbacksOf = (run: RunningBot, id: string): RecordedRequest[] =>

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Events, type Client } from 'discord.js';
 import { parseConfig } from '../../src/config.ts';
@@ -234,3 +235,16 @@ export function limitProblems(m: MessageData): string[] {
   if (!m.content && embeds.length === 0) problems.push('empty message');
   return problems;
 }
+
+/** A logger writing JSON lines into an array. */
+export function captureLogs(level = 'info') {
+  const lines: JsonObject[] = [];
+  const dest = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as JsonObject);
+      cb();
+    },
+  });
+  return { logger: createLogger(level, dest), lines, about: (id: string) => lines.filter((l) => l['interactionId'] === id) };
+}
+

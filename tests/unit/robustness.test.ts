@@ -142,7 +142,7 @@ describe('properties', () => {
           const a = answer(index, command, text);
           expectSafe(a, command);
         }),
-        { numRuns: 150 },
+        { numRuns: 60 },
       );
     });
   }
@@ -162,7 +162,7 @@ describe('properties', () => {
           else expect(a.found).toBe(false);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 
