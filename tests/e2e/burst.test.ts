@@ -11,7 +11,7 @@ import { NOTICES } from '../../src/bot/router.ts';
 import { startStandin, type DiscordStandin, type SentInteraction } from '../discord/standin.ts';
 import { TOKEN, childEnv, exitWithin, isEphemeral, messageOf, spawnNpm, str, type MessageData, type Spawned } from './helpers.ts';
 
-const BURST = Number(process.env['BURST'] ?? 1000);
+const BURST = Number(process.env['BURST'] ?? 400);
 const QUESTIONS = [
   ['who', 'greeted Putin at the airport'],
   ['where', 'did Putin arrive'],
