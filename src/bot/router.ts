@@ -58,6 +58,8 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
   let open = true;
   let scheduled = false;
   let lastTurn: number | null = null;
+  /** Defers sent and not yet settled: while any are, answers that can wait (deferred ones) do. */
+  let defersInFlight = 0;
 
   const meta = (interaction: Interaction) => ({ userId: interaction.user.id, guildId: interaction.guildId, interactionId: interaction.id });
 
@@ -108,6 +110,9 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
   /** Answers the next queued command, then yields to the event loop before the one after. */
   function turn(): void {
     scheduled = false;
+    // Acknowledgements first: a deferred answer has 15 minutes, a defer in flight has a 3-second deadline.
+    // While defers are on their way, leave the event loop to them (a settling defer schedules the next turn).
+    if (queue[0]?.deferred && defersInFlight > 0) { lastTurn = null; return; }
     const job = queue.shift();
     if (!job) { lastTurn = null; return; }
     const now = clock.now();
@@ -122,7 +127,11 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
 
   function deferJob(job: Job): void {
     job.deferred = true;
-    void defer(job.interaction, privateAsked(job.interaction));
+    defersInFlight += 1;
+    void defer(job.interaction, privateAsked(job.interaction)).finally(() => {
+      defersInFlight -= 1;
+      schedule();
+    });
   }
 
   /**
