@@ -8,6 +8,7 @@ import { snowflake, type JsonObject } from '../discord/standin.ts';
 import { openLibrary, type Library } from '../../src/library.ts';
 import type { StoryIndex } from '../../src/search/index.ts';
 import { createLogger } from '../../src/log.ts';
+import { virtualClock } from '../../src/bot/clock.ts';
 import {
   STORIES_DIR, TOKEN_PARTS, isEphemeral, limitProblems, messageOf, startBotOnStandin, str, type RunningBot,
 } from './helpers.ts';
@@ -112,11 +113,11 @@ describe('when answering fails, the user still gets a reply', () => {
   });
 });
 
-describe('cooldown (COOLDOWN_SECONDS=30)', () => {
+describe('cooldown (COOLDOWN_SECONDS=30), on a virtual clock so the wait is exact', () => {
   let run: RunningBot;
 
   beforeAll(async () => {
-    run = await startBotOnStandin({ COOLDOWN_SECONDS: '30' });
+    run = await startBotOnStandin({ COOLDOWN_SECONDS: '30' }, undefined, undefined, { clock: virtualClock(Date.now()) });
   }, 15_000);
   afterAll(async () => {
     await run?.close();
@@ -137,7 +138,7 @@ describe('cooldown (COOLDOWN_SECONDS=30)', () => {
     const m2 = messageOf(await second.waitForCallback(5000));
     expect(isEphemeral(m2)).toBe(true);
     expect(m2.content).toMatch(/slow down/i);
-    expect(m2.content).toMatch(/\b(29|30) seconds\b/);
+    expect(m2.content).toMatch(/\b30 seconds\b/);
     expect(m2.allowed_mentions).toEqual({ parse: [] });
 
     const m3 = messageOf(await other.waitForCallback(5000));
