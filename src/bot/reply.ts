@@ -94,7 +94,7 @@ export async function send(interaction: RepliableInteraction, reply: DiscordRepl
   switch (d.state) {
     case 'gone':
     case 'late':
-      throw new Undeliverable({ kind: d.state, attempts: 0 } as Outcome);
+      throw new Undeliverable(d.state === 'gone' ? { kind: 'gone', attempts: 0 } : { kind: 'late', attempts: 0, error: null });
     case 'none':
       outcome = await withRetries(() => interaction.reply(options), d.deadlines.ackBy, d.clock);
       if (outcome.kind === 'sent' || outcome.kind === 'already') {

@@ -27,6 +27,7 @@ export interface RouterOptions {
   queueLimit?: number;
 }
 
+/** The short ephemeral notices the router sends itself: load shed, shutting down, a failed answer. */
 export const NOTICES = {
   busy: 'I’m very busy right now and can’t answer this in time. Please try again in a minute.',
   restarting: 'I’m restarting. Please try again in a moment.',

@@ -13,6 +13,7 @@ export interface AskIo {
   env: NodeJS.ProcessEnv;
 }
 
+/** The usage line `ask` prints without a command: every command, `story` and `help` included. */
 export const ASK_USAGE = [
   'usage: npm run ask -- [--story <slug>] [--json] <who|when|where|what|why|ask|sources|factcheck|story|help> <question…>',
   '       npm run --silent ask -- [--story <slug>] --jsonl < requests.jsonl',

@@ -1,6 +1,6 @@
 /**
- * Shared helpers for the end-to-end tests: spawning the real entry points through tsx with a hermetic
- * environment, starting the in-process bot against the Discord stand-in, and checking Discord's limits.
+ * Shared helpers for the end-to-end tests: spawning the real npm scripts with a hermetic environment,
+ * starting the in-process bot against the Discord stand-in, capturing logs, and checking Discord's limits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -17,8 +17,6 @@ import { startStandin, type CallbackRecord, type DiscordStandin, type JsonObject
 
 /** Repository root (cwd for spawned entry points). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** tsx's CLI (its package.json `bin`), run with the current node so no PATH lookup or npm is involved. */
-export const TSX_CLI = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 export const STORIES_DIR = fileURLToPath(new URL('../../data/stories/', import.meta.url));
 
 /** A fake bot token: long enough for the config schema, distinctive enough to grep logs for. */
@@ -52,11 +50,6 @@ export interface Spawned {
   waitForOutput(stream: 'stdout' | 'stderr', test: (text: string) => boolean, timeoutMs?: number): Promise<string>;
   /** Kills the whole process group (tsx runs the script in a child of its own) if still running. */
   kill(): void;
-}
-
-/** Runs `node tsx/cli.mjs <script>` from the repo root, in its own process group. */
-export function spawnTsx(script: string, env: NodeJS.ProcessEnv, input?: string): Spawned {
-  return spawnWatched(process.execPath, [TSX_CLI, script], env, input);
 }
 
 /**
