@@ -78,7 +78,7 @@ describe('shutdown', () => {
 
   it('finishes the answer in flight, tells a newcomer "restarting" (ephemeral), then closes the gateway', async () => {
     const { run, logs } = await botWith({ SHUTDOWN_TIMEOUT_MS: '20000' });
-    run.standin.addLatency((r) => r.path.includes('/callback'), 400);
+    run.standin.addLatency((r) => r.path.includes('/callback'), 2000);
     const first = run.standin.sendChatInput({ name: 'who', options: WHO });
     await expect.poll(() => run.bot.inFlight, { timeout: 5000 }).toBe(1);
     const stopped = run.bot.stop();
