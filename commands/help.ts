@@ -1,10 +1,11 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { helpEntries } from '../src/overview.ts';
-import { escapeMarkdown, renderCard } from '../src/render/discord.ts';
+import { renderCard } from '../src/render/discord.ts';
 import { send } from '../src/bot/reply.ts';
 import { placeOf } from '../src/bot/question.ts';
 import { storyHere } from '../src/bot/story-here.ts';
 import { reasonText } from '../src/story/resolve.ts';
+import { safeText } from '../src/render/safe.ts';
 import type { SlashCommand } from '../src/bot/types.ts';
 
 /** /help: every command, with an example from the story this channel uses. */
@@ -22,7 +23,7 @@ export default {
     await send(interaction, renderCard({
       title: 'story-bot: answers about the news story, with sources',
       description: [
-        `Story here: **${escapeMarkdown(index.story.meta.title)}** (${reasonText(here.reason)}).`,
+        `Story here: **${safeText(index.story.meta.title)}** (${reasonText(here.reason)}).`,
         'Every answer quotes the passage it rests on, its paragraph, who the story says reported it, and how firm it is. Right-click a message → Apps → **Fact-check this** to check it.',
       ].join('\n'),
       fields: helpEntries(index).map((c) => ({ name: `/${c.command}`, value: `${c.what}\n\`${c.example}\`` })),

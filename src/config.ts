@@ -15,6 +15,8 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform((v) => v ?? 'info'),
   COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)).transform((v) => v ?? 3),
   SHUTDOWN_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(60_000)).transform((v) => v ?? 5000),
+  LOGIN_TIMEOUT_MS: optional(z.coerce.number().int().min(0).max(3_600_000)).transform((v) => v ?? 60_000),
+  QUEUE_LIMIT: optional(z.coerce.number().int().min(0).max(100_000)).transform((v) => v ?? 2000),
 });
 
 /** The bot's configuration, parsed once at start-up from the environment. */

@@ -9,20 +9,29 @@ export interface Runtime {
   library: Library;
 }
 
+/** Parses the config from `env` and loads every story; throws ConfigError, StoryDataError or LibraryError. */
+export function loadRuntime(env: NodeJS.ProcessEnv = process.env, overrides: { story?: string } = {}): Runtime {
+  const config = parseConfig(env);
+  const library = openLibrary(config.STORIES_DIR, overrides.story ?? config.DEFAULT_STORY);
+  return { config, library };
+}
+
+/** The message for a start-up failure the operator can fix (bad config or data), or null for anything else. */
+export function startupProblem(err: unknown): string | null {
+  return err instanceof ConfigError || err instanceof StoryDataError || err instanceof LibraryError ? `story-bot: cannot start.\n${err.message}\n` : null;
+}
+
 /**
  * Loads `.env`, parses the config and loads every story. A bad config or data file prints one clear
  * message (file, fact id, field; or every bad key) and exits non-zero.
  */
 export function startup(overrides: { story?: string } = {}): Runtime {
   try {
-    const config = parseConfig();
-    const library = openLibrary(config.STORIES_DIR, overrides.story ?? config.DEFAULT_STORY);
-    return { config, library };
+    return loadRuntime(process.env, overrides);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof StoryDataError || err instanceof LibraryError) {
-      process.stderr.write(`story-bot: cannot start.\n${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
+    const problem = startupProblem(err);
+    if (problem === null) throw err;
+    process.stderr.write(problem);
+    process.exit(1);
   }
 }

@@ -4,12 +4,13 @@ import {
 } from 'discord.js';
 import { capList } from '../lists.ts';
 import { storyFactsOf } from '../overview.ts';
-import { escapeMarkdown, renderCard, renderNotice, truncate } from '../render/discord.ts';
+import { renderCard, renderNotice, truncate } from '../render/discord.ts';
 import type { StoryIndex } from '../search/index.ts';
 import type { Scope } from '../settings/store.ts';
 import type { NewStory } from '../story/catalog.ts';
 import { UPLOAD_LIMITS, UploadError, attachmentOrigins, checkAttachmentUrl, decodeText, readAttachment } from '../story/upload.ts';
 import { reasonText } from '../story/resolve.ts';
+import { safeText } from '../render/safe.ts';
 import { UserError } from './errors.ts';
 import { placeOf } from './question.ts';
 import { send } from './reply.ts';
@@ -42,7 +43,7 @@ function requirePermission(interaction: ChatInputCommandInteraction | ModalSubmi
 }
 
 const scopeOf = (interaction: ChatInputCommandInteraction): Scope => (interaction.options.getString('scope') === 'server' ? 'server' : 'channel');
-const title = (ctx: BotContext, place: Place, slug: string) => escapeMarkdown(ctx.catalog.find(place.guildId, slug)?.story.meta.title ?? slug);
+const title = (ctx: BotContext, place: Place, slug: string) => safeText(ctx.catalog.find(place.guildId, slug)?.story.meta.title ?? slug);
 const where = (scope: Scope) => (scope === 'server' ? 'This server' : 'This channel');
 
 /** `/story show`: which story this channel uses and why, with the story's details (or those of `story:`). */
@@ -64,7 +65,7 @@ async function show(interaction: ChatInputCommandInteraction, ctx: BotContext): 
     fields: [
       { name: 'Used in this channel', value: usedHere },
       { name: 'Published', value: f.published, inline: true },
-      { name: 'Outlet', value: escapeMarkdown(f.outlet), inline: true },
+      { name: 'Outlet', value: safeText(f.outlet), inline: true },
       { name: 'Paragraphs', value: String(f.paragraphs), inline: true },
       { name: 'Sources cited', value: f.sources.join(', ') || 'none named' },
       ...(f.others.length ? [{ name: `Other stories (${f.others.length})`, value: capList(f.others) }] : []),
@@ -86,7 +87,7 @@ async function set(interaction: ChatInputCommandInteraction, ctx: BotContext): P
   ctx.logger.info({ guildId: interaction.guildId, channelId: interaction.channelId, scope, story: index.story.slug }, 'story set');
   const note = scope === 'server' && ctx.settings.storySettings(interaction.guildId!, interaction.channelId).channel
     ? '\nThis channel has a story of its own, which it keeps; `/story clear` removes it.' : '';
-  await send(interaction, renderNotice(`${where(scope)} now uses **${escapeMarkdown(index.story.meta.title)}** (\`${index.story.slug}\`).${note}`));
+  await send(interaction, renderNotice(`${where(scope)} now uses **${safeText(index.story.meta.title)}** (\`${index.story.slug}\`).${note}`));
 }
 
 /** `/story clear`: removes this channel's (or the server's) story. */
@@ -136,7 +137,7 @@ async function addAndReply(interaction: ChatInputCommandInteraction | ModalSubmi
   const { slug } = index.story;
   ctx.logger.info({ guildId: interaction.guildId, story: slug, paragraphs: index.story.paragraphs.length - 1, bytes: Buffer.byteLength(story.text) }, 'story added');
   await send(interaction, renderNotice([
-    `Added **${escapeMarkdown(index.story.meta.title)}** (\`${slug}\`): ${index.story.paragraphs.length - 1} paragraphs, answerable now in this server.`,
+    `Added **${safeText(index.story.meta.title)}** (\`${slug}\`): ${index.story.paragraphs.length - 1} paragraphs, answerable now in this server.`,
     `Ask with \`story:${slug}\`, or make it this channel's story with \`/story set story:${slug}\`.`,
   ].join('\n')));
 }
@@ -214,7 +215,7 @@ async function reports(interaction: ChatInputCommandInteraction, ctx: BotContext
     description: 'Newest 👎 first. Questions and answers are shown as asked and answered.',
     fields: list.map((r) => ({
       name: truncate(`👎 ${r.wrong}${r.helpful ? ` · 👍 ${r.helpful}` : ''} · /${r.command} · ${r.story}`, 256),
-      value: truncate(`<#${r.channelId}> · <t:${Math.floor(r.lastVoteAt / 1000)}:R>\n**Q:** ${escapeMarkdown(truncate(r.question, 300))}\n**A:** ${escapeMarkdown(truncate(r.answer.split('\n')[0] ?? '', 400))}`, 1024),
+      value: truncate(`<#${r.channelId}> · <t:${Math.floor(r.lastVoteAt / 1000)}:R>\n**Q:** ${safeText(truncate(r.question, 300))}\n**A:** ${safeText(truncate(r.answer.split('\n')[0] ?? '', 400))}`, 1024),
     })),
     color: 0xc62828,
   }, true));

@@ -1,14 +1,30 @@
 import { createInterface } from 'node:readline';
-import { ask, findStory } from '../library.ts';
+import { pathToFileURL } from 'node:url';
+import { findStory } from '../library.ts';
 import { renderTerminal } from '../render/terminal.ts';
-import { startup } from '../startup.ts';
+import { loadRuntime, startupProblem } from '../startup.ts';
+import { answerRequest } from './requests.ts';
+
+/** Where `ask` reads and writes: the process's streams, or test streams. */
+export interface AskIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The usage line `ask` prints without a command: every command, `story` and `help` included. */
+export const ASK_USAGE = [
+  'usage: npm run ask -- [--story <slug>] [--json] <who|when|where|what|why|ask|sources|factcheck|story|help> <question…>',
+  '       npm run --silent ask -- [--story <slug>] --jsonl < requests.jsonl',
+].join('\n');
 
 /**
  * `npm run ask -- <command> <query…>` prints the answer for a person; `--json` prints the Answer object;
  * `--jsonl` reads `{"command","query","story"}` lines from stdin and writes one Answer a line.
- * `--story <slug>` picks the story.
+ * `--story <slug>` picks the story. Returns the exit code.
  */
-async function main(argv: string[]): Promise<void> {
+export async function runAsk(argv: string[], io: AskIo): Promise<number> {
   let story: string | undefined;
   let json = false;
   let jsonl = false;
@@ -21,13 +37,21 @@ async function main(argv: string[]): Promise<void> {
     else if (a === '--jsonl') jsonl = true;
     else words.push(a);
   }
-  const { library } = startup();
+  let library;
+  try {
+    ({ library } = loadRuntime(io.env));
+  } catch (err) {
+    const problem = startupProblem(err);
+    if (problem === null) throw err;
+    io.stderr.write(problem);
+    return 1;
+  }
   if (story && !findStory(library, story)) {
-    process.stderr.write(`No story called "${story}". Loaded: ${[...library.stories.keys()].join(', ')}\n`);
-    process.exit(2);
+    io.stderr.write(`No story called "${story}". Loaded: ${[...library.stories.keys()].join(', ')}\n`);
+    return 2;
   }
   if (jsonl) {
-    const rl = createInterface({ input: process.stdin, terminal: false });
+    const rl = createInterface({ input: io.stdin, terminal: false });
     for await (const line of rl) {
       if (!line.trim()) continue;
       let request: { command?: unknown; query?: unknown; story?: unknown };
@@ -36,20 +60,23 @@ async function main(argv: string[]): Promise<void> {
         request = parsed && typeof parsed === 'object' ? parsed : { command: undefined };
       } catch {
         // Still one answer for the line, so answers stay aligned with requests.
-        process.stdout.write(`${JSON.stringify({ ...ask(library, { command: 'ask', query: '', story }), message: 'That line is not a JSON object.' })}\n`);
+        io.stdout.write(`${JSON.stringify({ ...answerRequest(library, { command: 'ask', query: '', story }), message: 'That line is not a JSON object.' })}\n`);
         continue;
       }
-      process.stdout.write(`${JSON.stringify(ask(library, { command: request.command, query: request.query, story: request.story ?? story }))}\n`);
+      io.stdout.write(`${JSON.stringify(answerRequest(library, { command: request.command, query: request.query, story: request.story ?? story }))}\n`);
     }
-    return;
+    return 0;
   }
   const [command, ...query] = words;
   if (!command) {
-    process.stderr.write('usage: npm run ask -- [--story <slug>] [--json] <who|when|where|what|why|ask|sources|factcheck> <question…>\n       npm run --silent ask -- --jsonl < requests.jsonl\n');
-    process.exit(2);
+    io.stderr.write(`${ASK_USAGE}\n`);
+    return 2;
   }
-  const result = ask(library, { command, query: query.join(' '), story });
-  process.stdout.write(`${json ? JSON.stringify(result, null, 2) : renderTerminal(result)}\n`);
+  const result = answerRequest(library, { command, query: query.join(' '), story });
+  io.stdout.write(`${json ? JSON.stringify(result, null, 2) : renderTerminal(result)}\n`);
+  return 0;
 }
 
-await main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runAsk(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+}

@@ -1,6 +1,9 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import type { Answer, SourceSummary, Verdict } from '../answer/types.ts';
-import { paragraphLabel } from './messages.ts';
+import { paragraphLabel, reasonText } from './messages.ts';
+import { safeText, truncate } from './safe.ts';
+
+export { truncate };
 
 /** Discord's limits on a message (https://discord.com/developers/docs/resources/message). */
 export const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, fields: 25, embedTotal: 6000, choices: 25, choiceName: 100 } as const;
@@ -16,25 +19,11 @@ export interface DiscordReply {
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
-/** Cuts text to at most `max` characters, at a word boundary when one is near, marking the cut with "…". */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const room = max - 1;
-  const cut = text.slice(0, room);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > room * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
-/** Escapes Discord markdown in text we echo back (a question, a claim), so it shows as typed. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_~`|>#\[\]()-])/g, '\\$1');
-}
-
 const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
 
 /** The citation line, emphasised for Discord: **¶2** · source · *certainty*. */
 function citeLine(answer: Answer): string {
-  return `**${paragraphLabel(answer.paragraph)}** · ${escapeMarkdown(answer.source ?? '')} · *${answer.certainty}*`;
+  return `**${paragraphLabel(answer.paragraph)}** · ${safeText(answer.source ?? '')} · *${answer.certainty}*`;
 }
 
 const VERDICT_LOOK: Record<Verdict, { title: string; color: number }> = {
@@ -72,7 +61,7 @@ function sourceFields(sources: SourceSummary[]): NonNullable<APIEmbed['fields']>
 
 /** What the user asked, echoed safely at the top of a reply. */
 function asked(answer: Answer): string {
-  return answer.query ? `**/${answer.command}** ${escapeMarkdown(truncate(answer.query, 300))}` : `**/${answer.command}**`;
+  return answer.query ? `**/${answer.command}** ${safeText(truncate(answer.query, 300))}` : `**/${answer.command}**`;
 }
 
 /**
@@ -84,25 +73,25 @@ export function renderDiscord(answer: Answer, options: { private?: boolean; stor
   const footer = options.storyTitle ? { text: `Story: ${options.storyTitle}` } : undefined;
   let embed: APIEmbed;
   if (answer.sources && !answer.query) {
-    embed = { title: answer.found ? 'Sources the story cites' : 'No named sources', description: answer.message.split('\n')[0], fields: sourceFields(answer.sources), color: 0x1565c0, footer };
+    embed = { title: answer.found ? 'Sources the story cites' : 'No named sources', description: safeText(answer.message.split('\n')[0] ?? ''), fields: sourceFields(answer.sources), color: 0x1565c0, footer };
   } else if (!answer.found) {
     const look = answer.verdict ? VERDICT_LOOK[answer.verdict] : { title: answer.usage ? 'How to ask' : 'The story doesn’t say', color: 0x757575 };
-    embed = { title: look.title, description: answer.message, color: look.color, footer };
+    embed = { title: look.title, description: safeText(answer.message), color: look.color, footer };
   } else if (answer.verdict) {
     const look = VERDICT_LOOK[answer.verdict];
-    const reason = answer.reason;
+    const reason = reasonText(answer.reason);
     embed = {
       title: look.title,
-      description: `**Claim:** ${escapeMarkdown(answer.query)}\n${reason ? `*${reason}*\n` : ''}**Evidence:**\n${quote(answer.passage ?? '')}\n\n${citeLine(answer)}`,
+      description: `**Claim:** ${safeText(truncate(answer.query, 1000))}\n${reason ? `*${safeText(reason)}*\n` : ''}**Evidence:**\n${quote(safeText(answer.passage ?? ''))}\n\n${citeLine(answer)}`,
       color: look.color,
       footer,
     };
   } else {
     const fields: NonNullable<APIEmbed['fields']> = [];
-    if (answer.time?.value && answer.time.annotator) fields.push({ name: 'Date (annotator-supplied)', value: `${answer.time.value}: ${answer.time.basis ?? ''}` });
+    if (answer.time?.value && answer.time.annotator) fields.push({ name: 'Date (annotator-supplied)', value: safeText(`${answer.time.value}: ${answer.time.basis ?? ''}`) });
     embed = {
-      title: answer.answer ?? 'From the story',
-      description: `${quote(answer.passage ?? '')}\n\n${citeLine(answer)}`,
+      title: answer.answer ? safeText(answer.answer) : 'From the story',
+      description: `${quote(safeText(answer.passage ?? ''))}\n\n${citeLine(answer)}`,
       color: CERTAINTY_COLOR[answer.certainty ?? 'reported'],
       fields: fields.length ? fields : undefined,
       footer,

@@ -1,7 +1,7 @@
 import type { Answer } from '../answer/types.ts';
 
 /** Renders an Answer for a terminal: the same content the Discord reply shows, as plain text. */
-export function renderTerminal(answer: Answer): string {
+export function renderTerminal(answer: Pick<Answer, 'message' | 'sources' | 'time'>): string {
   const lines = [answer.message];
   if (answer.sources?.length) {
     lines.push('');

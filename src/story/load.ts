@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { z } from 'zod';
 import { splitSentences } from '../text/sentences.ts';
 import { FactsFileSchema, StoryMetaSchema, type Fact, type Quote } from './schema.ts';
@@ -13,12 +13,93 @@ export class StoryDataError extends Error {
   }
 }
 
-const show = (file: string) => relative(process.cwd(), file) || file;
+/** Size limits at load: a news article is tens of kB; these leave room and keep every answer fast. */
+export const LOAD_LIMITS = {
+  /** Bytes of `article.txt`. */
+  article: 256 * 1024,
+  /** Bytes of `story.json` or `facts.json`. */
+  json: 1024 * 1024,
+  /** Bytes of one story folder's three files together. */
+  story: 2 * 1024 * 1024,
+  /** Story folders under STORIES_DIR. */
+  stories: 200,
+} as const satisfies Record<string, number>;
 
-function readJson(file: string): unknown {
-  if (!existsSync(file)) throw new StoryDataError(show(file), ['file is missing']);
+/** A path as the user should read it: relative to the working directory when inside it, else absolute. */
+export function showPath(file: string): string {
+  const abs = resolve(file);
+  const rel = relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
+const show = showPath;
+
+const kb = (n: number) => `${Math.round(n / 1024)} kB`;
+
+/** True when `path` is `root` or lies inside it (both already real paths). */
+const inside = (root: string, path: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/** What a failed file-system call means for the reader, without a stack trace. */
+function fsProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'file is missing';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  if (code === 'ELOOP') return 'is a symbolic link loop';
+  return `cannot be read (${code ?? (err as Error)?.message ?? String(err)})`;
+}
+
+/**
+ * Reads one file of a story, confined to `root` (the stories folder): its real path, after every symbolic
+ * link, must lie inside `root`'s real path, and it must be a regular file within `limit` bytes. Links out
+ * (`article.txt -> ../../.env`), dangling links and oversized files are refused with the file named.
+ */
+export function readConfined(root: string, file: string, limit: number): string {
+  let real: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    real = realpathSync(file);
+  } catch (err) {
+    let dangling = false;
+    try { dangling = lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true; } catch { /* the folder itself is unreadable */ }
+    throw new StoryDataError(show(file), [dangling ? 'is a symbolic link to a file that does not exist' : fsProblem(err)]);
+  }
+  const realRoot = realRootOf(root);
+  if (!inside(realRoot, real)) throw new StoryDataError(show(file), [`is a link to ${show(real)}, outside the stories folder ${show(root)}; refused`]);
+  let fd: number;
+  try {
+    fd = openSync(real, 'r');
+  } catch (err) {
+    throw new StoryDataError(show(file), [fsProblem(err)]);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new StoryDataError(show(file), ['is not a regular file']);
+    if (st.size > limit) throw new StoryDataError(show(file), [`is ${(st.size / 1024).toFixed(1)} kB, over the ${kb(limit)} limit for this file`]);
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, buf, got, st.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got).toString('utf8');
+  } catch (err) {
+    if (err instanceof StoryDataError) throw err;
+    throw new StoryDataError(show(file), [fsProblem(err)]);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function realRootOf(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch (err) {
+    throw new StoryDataError(show(root), [`stories directory ${fsProblem(err) === 'file is missing' ? 'does not exist (set STORIES_DIR)' : fsProblem(err)}`]);
+  }
+}
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
   } catch (err) {
     throw new StoryDataError(show(file), [`not valid JSON (${(err as Error).message})`]);
   }
@@ -94,15 +175,24 @@ function anchorFacts(file: string, facts: Fact[], paragraphs: string[], sentence
   return anchored;
 }
 
-/** Loads and validates one story folder (`article.txt`, `story.json`, `facts.json`). */
-export function loadStory(dir: string): Story {
+/**
+ * Loads and validates one story folder (`article.txt`, `story.json`, `facts.json`). Every file is read
+ * confined to `root` (default: the folder's parent, the stories folder) and within LOAD_LIMITS.
+ */
+export function loadStory(dir: string, root: string = dirname(resolve(dir))): Story {
+  let total = 0;
+  const read = (file: string, limit: number) => {
+    const text = readConfined(root, file, limit);
+    total += Buffer.byteLength(text);
+    if (total > LOAD_LIMITS.story) throw new StoryDataError(show(dir), [`the story's files add up to more than the ${kb(LOAD_LIMITS.story)} limit for a story`]);
+    return text;
+  };
   const articleFile = join(dir, 'article.txt');
-  if (!existsSync(articleFile)) throw new StoryDataError(show(articleFile), ['file is missing']);
-  const paragraphs = parseArticle(readFileSync(articleFile, 'utf8'));
+  const paragraphs = parseArticle(read(articleFile, LOAD_LIMITS.article));
   if (paragraphs.length < 2) throw new StoryDataError(show(articleFile), ['needs a headline line and at least one paragraph']);
 
   const metaFile = join(dir, 'story.json');
-  const rawMeta = readJson(metaFile);
+  const rawMeta = parseJson(metaFile, read(metaFile, LOAD_LIMITS.json));
   const meta = StoryMetaSchema.safeParse(rawMeta);
   if (!meta.success) throw new StoryDataError(show(metaFile), describeIssues(meta.error, rawMeta));
   const ids = new Set<string>();
@@ -119,7 +209,7 @@ export function loadStory(dir: string): Story {
   });
 
   const factsFile = join(dir, 'facts.json');
-  const rawFacts = readJson(factsFile);
+  const rawFacts = parseJson(factsFile, read(factsFile, LOAD_LIMITS.json));
   const facts = FactsFileSchema.safeParse(rawFacts);
   if (!facts.success) throw new StoryDataError(show(factsFile), describeIssues(facts.error, rawFacts));
   const sourceIds = new Set(meta.data.sources.map((s) => s.id));
@@ -132,16 +222,33 @@ export function loadStory(dir: string): Story {
   return { slug: meta.data.slug, dir, meta: meta.data, paragraphs, sentences, facts: anchored, sources: meta.data.sources, entities: meta.data.entities };
 }
 
-/** Loads every story folder under `storiesDir` (each a directory holding `story.json`). */
+/** Loads every story folder under `storiesDir` (each a directory holding `story.json`; hidden folders are skipped). */
 export function loadStories(storiesDir: string): Story[] {
-  if (!existsSync(storiesDir) || !statSync(storiesDir).isDirectory()) {
-    throw new StoryDataError(show(storiesDir), ['stories directory does not exist (set STORIES_DIR)']);
+  const realRoot = realRootOf(storiesDir);
+  if (!statSync(realRoot).isDirectory()) throw new StoryDataError(show(storiesDir), ['is not a directory (set STORIES_DIR to the stories folder)']);
+  let names: string[];
+  try {
+    names = readdirSync(storiesDir);
+  } catch (err) {
+    throw new StoryDataError(show(storiesDir), [`stories directory ${fsProblem(err)}`]);
   }
-  const stories = readdirSync(storiesDir)
-    .filter((name) => statSync(join(storiesDir, name)).isDirectory())
-    .sort()
+  const folders = names.filter((name) => {
+    if (name.startsWith('.')) return false; // hidden folders (.git, shared assets) are not stories
+    const path = join(storiesDir, name);
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      throw new StoryDataError(show(path), ['is a symbolic link to something that does not exist']);
+    }
+    if (!statSync(real).isDirectory()) return false;
+    if (!inside(realRoot, real)) throw new StoryDataError(show(path), [`is a link to ${show(real)}, outside the stories folder ${show(storiesDir)}; refused`]);
+    return true;
+  }).sort();
+  if (folders.length > LOAD_LIMITS.stories) throw new StoryDataError(show(storiesDir), [`holds ${folders.length} story folders, over the limit of ${LOAD_LIMITS.stories}`]);
+  const stories = folders
     .map((name) => {
-      const story = loadStory(join(storiesDir, name));
+      const story = loadStory(join(storiesDir, name), storiesDir);
       if (story.slug !== name) throw new StoryDataError(show(join(storiesDir, name, 'story.json')), [`field "slug": "${story.slug}" does not match its folder name "${name}"`]);
       return story;
     });

@@ -64,6 +64,16 @@ export function snowflake(at: number = Date.now()): string {
   return ((ms << 22n) | (worker << 17n) | (proc << 12n) | snowflakeIncrement).toString();
 }
 
+let pastIncrement = 0n;
+/**
+ * A snowflake for exactly the time `at` (in the past, say: an interaction that arrives late), unlike
+ * `snowflake()`, which never goes back in time. Unique within the process via its low bits.
+ */
+export function snowflakeAt(at: number): string {
+  pastIncrement = (pastIncrement + 1n) % 4096n;
+  return (((BigInt(at) - DISCORD_EPOCH) << 22n) | (2n << 17n) | (BigInt(process.pid & 31) << 12n) | pastIncrement).toString();
+}
+
 /** An interaction token shaped like the real ones (base64url-ish, ~ 200 chars). */
 function interactionToken(id: string): string {
   return `${Buffer.from(`interaction:${id}:`).toString('base64url')}${randomBytes(96).toString('base64url')}`;
@@ -565,6 +575,8 @@ export class DiscordStandin {
   private readonly commands = new Map<string, JsonObject[]>();
   private readonly stableCommandIds = new Map<string, string>();
   private readonly overrides: RestOverride[] = [];
+  private readonly latencies: { predicate: (r: RecordedRequest) => boolean; ms: number }[] = [];
+  private readonly losses: { predicate: (r: RecordedRequest) => boolean; left: number }[] = [];
   private closed = false;
   private readonly opts: StandinOptions;
   private readonly heartbeatIntervalMs: number;
@@ -686,6 +698,28 @@ export class DiscordStandin {
       if (left <= 0) remove();
       return { status, body };
     });
+  }
+
+  /**
+   * Fault injection: REST latency. Requests matching predicate are handled `ms` later (as if the
+   * network were slow), then answered as usual. Returns a function that removes the rule.
+   */
+  addLatency(predicate: (r: RecordedRequest) => boolean, ms: number): () => void {
+    const rule = { predicate, ms };
+    this.latencies.push(rule);
+    return () => {
+      const i = this.latencies.indexOf(rule);
+      if (i >= 0) this.latencies.splice(i, 1);
+    };
+  }
+
+  /**
+   * Fault injection: a lost response. The next `times` requests matching predicate are processed as
+   * usual (an interaction callback counts as acknowledged) but the connection is cut before the answer,
+   * so the client sees a network error and does not know whether it got through.
+   */
+  loseResponseNext(predicate: (r: RecordedRequest) => boolean, times = 1): void {
+    this.losses.push({ predicate, left: times });
   }
 
   // -------------------------------------------------------------------------
@@ -1435,6 +1469,17 @@ export class DiscordStandin {
       at: Date.now(),
     };
 
+    const latency = this.latencies.filter((l) => l.predicate(record)).reduce((sum, l) => sum + l.ms, 0);
+    if (latency > 0) {
+      await new Promise((resolve) => setTimeout(resolve, latency));
+      if (this.closed) {
+        res.destroy();
+        return;
+      }
+    }
+    const loss = this.losses.find((l) => l.left > 0 && l.predicate(record));
+    if (loss) loss.left -= 1;
+
     let result: HttpResult | undefined;
     try {
       for (const o of this.overrides) {
@@ -1457,6 +1502,10 @@ export class DiscordStandin {
     this.requests.push(record);
     this.flushDeferred();
 
+    if (loss) {
+      res.destroy();
+      return;
+    }
     if (res.destroyed) return;
     const headers: Record<string, string> = { ...(result.headers ?? {}) };
     if (result.status === 204 || result.body === undefined) {

@@ -1,25 +1,24 @@
 /**
- * Shared helpers for the end-to-end tests: spawning the real entry points through tsx with a hermetic
- * environment, starting the in-process bot against the Discord stand-in, and checking Discord's limits.
+ * Shared helpers for the end-to-end tests: spawning the real npm scripts with a hermetic environment,
+ * starting the in-process bot against the Discord stand-in, capturing logs, and checking Discord's limits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Events, type Client } from 'discord.js';
 import { parseConfig } from '../../src/config.ts';
 import { openLibrary, type Library } from '../../src/library.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
-import { startBot, type BotHandle } from '../../src/bot/run.ts';
+import { startBot, type BotHandle, type BotOptions } from '../../src/bot/run.ts';
 import { LIMITS } from '../../src/render/discord.ts';
 import { startStandin, type CallbackRecord, type DiscordStandin, type JsonObject } from '../discord/standin.ts';
 
 /** Repository root (cwd for spawned entry points). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** tsx's CLI (its package.json `bin`), run with the current node so no PATH lookup or npm is involved. */
-export const TSX_CLI = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 export const STORIES_DIR = fileURLToPath(new URL('../../data/stories/', import.meta.url));
 
 /** A fake bot token: long enough for the config schema, distinctive enough to grep logs for. */
@@ -29,7 +28,7 @@ export const TOKEN_PARTS = [TOKEN, 'e2e-secret-token-value-do-not-log'];
 
 const CONFIG_KEYS = [
   'DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_BASE', 'STORIES_DIR', 'DATA_DIR',
-  'DEFAULT_STORY', 'LOG_LEVEL', 'COOLDOWN_SECONDS', 'SHUTDOWN_TIMEOUT_MS',
+  'DEFAULT_STORY', 'LOG_LEVEL', 'COOLDOWN_SECONDS', 'SHUTDOWN_TIMEOUT_MS', 'LOGIN_TIMEOUT_MS', 'QUEUE_LIMIT',
 ] as const;
 
 /**
@@ -55,9 +54,35 @@ export interface Spawned {
   kill(): void;
 }
 
-/** Runs `node tsx/cli.mjs <script>` from the repo root, in its own process group. */
-export function spawnTsx(script: string, env: NodeJS.ProcessEnv, input?: string): Spawned {
-  const child = spawn(process.execPath, [TSX_CLI, script], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+/**
+ * Runs `npm <args>` from the repo root exactly as a person or a process manager would (npm → sh →
+ * node), in its own process group; `input` null keeps stdin open.
+ */
+export function spawnNpm(args: string[], env: NodeJS.ProcessEnv, input?: string | null): Spawned {
+  return spawnWatched('npm', args, env, input);
+}
+
+/** The ids of a process's children (Linux /proc). */
+export function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** True while a process with this id exists. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function spawnWatched(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string | null): Spawned {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   let out = '';
   let err = '';
   const listeners = new Set<() => void>();
@@ -69,8 +94,9 @@ export function spawnTsx(script: string, env: NodeJS.ProcessEnv, input?: string)
     for (const l of listeners) l();
     return { code: code as number | null, signal: signal as NodeJS.Signals | null };
   });
-  if (input !== undefined) child.stdin!.end(input);
-  else child.stdin!.end();
+  child.stdin!.on('error', () => { /* the process may exit before reading everything */ });
+  if (typeof input === 'string') child.stdin!.end(input);
+  else if (input === undefined) child.stdin!.end();
   return {
     child,
     stdout: () => out,
@@ -130,13 +156,14 @@ export async function startBotOnStandin(
   env: Record<string, string> = {},
   library: Library = openLibrary(STORIES_DIR),
   logger: Logger = createLogger('silent'),
+  options: BotOptions = {},
 ): Promise<RunningBot> {
   const standin = await startStandin({ token: TOKEN });
   // Each bot gets its own settings folder unless the test names one.
   const dataDir = env['DATA_DIR'] ? undefined : mkdtempSync(join(tmpdir(), 'story-bot-data-'));
   try {
     const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standin.apiBase, LOG_LEVEL: 'silent', COOLDOWN_SECONDS: '0', ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env });
-    const bot = await startBot(config, library, logger);
+    const bot = await startBot(config, library, logger, options);
     await clientReady(bot.client);
     await standin.waitForReady();
     return {
@@ -207,3 +234,16 @@ export function limitProblems(m: MessageData): string[] {
   if (!m.content && embeds.length === 0) problems.push('empty message');
   return problems;
 }
+
+/** A logger writing JSON lines into an array. */
+export function captureLogs(level = 'info') {
+  const lines: JsonObject[] = [];
+  const dest = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as JsonObject);
+      cb();
+    },
+  });
+  return { logger: createLogger(level, dest), lines, about: (id: string) => lines.filter((l) => l['interactionId'] === id) };
+}
+

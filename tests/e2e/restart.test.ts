@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PERMISSIONS, snowflake, startStandin, type DiscordStandin, type JsonObject } from '../discord/standin.ts';
-import { STORIES_DIR, TOKEN, childEnv, exitWithin, messageOf, spawnTsx, str, type MessageData, type Spawned } from './helpers.ts';
+import { STORIES_DIR, TOKEN, childEnv, exitWithin, messageOf, spawnNpm, str, type MessageData, type Spawned } from './helpers.ts';
 
 const PUTIN = 'putin-north-korea-visit';
 const GARDEN = [
@@ -40,7 +40,7 @@ describe('settings survive SIGKILL', () => {
   });
 
   const start = () => {
-    const p = spawnTsx('src/main.ts', childEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standin.apiBase, STORIES_DIR: storiesDir, DATA_DIR: dataDir, LOG_LEVEL: 'info', COOLDOWN_SECONDS: '0' }));
+    const p = spawnNpm(['start', '--silent'], childEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standin.apiBase, STORIES_DIR: storiesDir, DATA_DIR: dataDir, LOG_LEVEL: 'info', COOLDOWN_SECONDS: '0' }));
     procs.push(p);
     return p;
   };

@@ -1,58 +1,54 @@
 /**
- * The command-line entry points, run for real through tsx: `ask --jsonl`, `ask --json`, start-up with
- * broken data, and the local console (`src/main.ts` without a Discord token).
+ * The command-line entry points, in process (the process boundary is not the point here; the e2e tests
+ * run the real `npm start` and `npm run ask`): `ask --jsonl`, `ask --json`, `story` and `help` as in
+ * Discord, start-up with broken data, and the local console.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, type Answer } from '../../src/answer/types.ts';
+import { ASK_USAGE, runAsk } from '../../src/cli/ask.ts';
 import { consoleReply, parseLine, runConsole } from '../../src/cli/console.ts';
 import { openLibrary } from '../../src/library.ts';
-import { CONTRACT_KEYS, ROOT, SLUG, STORIES_DIR, TSX_CLI, cleanupTemp, copyRealStory, editJson } from './helpers.ts';
+import { CONTRACT_KEYS, SLUG, STORIES_DIR, cleanupTemp, copyRealStory, editJson } from './helpers.ts';
 
 afterAll(cleanupTemp);
 
-const TIMEOUT = 30_000;
-
 interface Run {
-  code: number | null;
+  code: number;
   stdout: string;
   stderr: string;
 }
 
-/** Runs a TypeScript entry point with tsx, feeding `input` on stdin, in a hermetic environment. */
-function runTsx(args: string[], input: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DISCORD_TOKEN: '', DEFAULT_STORY: '', STORIES_DIR, LOG_LEVEL: 'info', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`timed out: ${args.join(' ')}\nstdout: ${stdout}\nstderr: ${stderr}`)); }, TIMEOUT - 2000);
-    child.on('error', (err) => { clearTimeout(timer); reject(err); });
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-    child.stdin.on('error', () => { /* the process may exit before reading everything */ });
-    child.stdin.end(input);
-  });
+/** Runs `ask` in process with `args` (the first is the script, kept for readability), feeding `input` on stdin, with only the given environment. */
+async function askIn(args: string[], input: string, env: Record<string, string> = {}): Promise<Run> {
+  const [script, ...rest] = args;
+  expect(script).toBe('src/cli/ask.ts');
+  const collect = () => {
+    const stream = new PassThrough();
+    const chunks: string[] = [];
+    stream.setEncoding('utf8').on('data', (d: string) => chunks.push(d));
+    return { stream, text: () => chunks.join('') };
+  };
+  const out = collect();
+  const err = collect();
+  const code = await runAsk(rest, { stdin: Readable.from([input]), stdout: out.stream, stderr: err.stream, env: { DISCORD_TOKEN: '', STORIES_DIR, ...env } });
+  await new Promise((resolve) => setImmediate(resolve));
+  return { code, stdout: out.text(), stderr: err.text() };
 }
 
 function expectAnswerShape(a: Record<string, unknown>): void {
   for (const key of CONTRACT_KEYS) expect(a, key).toHaveProperty(key);
 }
 
-describe.concurrent('ask --jsonl', () => {
+describe('ask --jsonl', () => {
   it('writes exactly one Answer line per request line, in order, and nothing else', async () => {
     const lines = [
       JSON.stringify({ command: 'who', query: 'who met the Russian president at the airport' }),
       JSON.stringify({ command: 'when', query: 'when did he arrive', story: 'no-such-story' }),
       '{"command": "who", "query": ',
     ];
-    const r = await runTsx(['src/cli/ask.ts', '--jsonl'], `${lines.join('\n')}\n`);
+    const r = await askIn(['src/cli/ask.ts', '--jsonl'], `${lines.join('\n')}\n`);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.endsWith('\n')).toBe(true);
     const out = r.stdout.trimEnd().split('\n');
@@ -72,7 +68,7 @@ describe.concurrent('ask --jsonl', () => {
 
     expect(answers[2]!.found).toBe(false);
     expect(answers[2]!.message).toMatch(/JSON/);
-  }, TIMEOUT);
+  });
 
   it('answers JSON lines that are not requests (a number, null, an array) one for one', async () => {
     const lines = [
@@ -83,7 +79,7 @@ describe.concurrent('ask --jsonl', () => {
       JSON.stringify({ command: 'sources' }),
       JSON.stringify({ command: 'why', query: 'why did Putin commend Kim', story: SLUG }),
     ];
-    const r = await runTsx(['src/cli/ask.ts', '--jsonl'], lines.join('\n'));
+    const r = await askIn(['src/cli/ask.ts', '--jsonl'], lines.join('\n'));
     expect(r.code, r.stderr).toBe(0);
     const answers = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Answer);
     expect(answers).toHaveLength(lines.length);
@@ -95,26 +91,26 @@ describe.concurrent('ask --jsonl', () => {
     expect(answers[4]!.sources).toHaveLength(5);
     expect(answers[5]!.command).toBe('why');
     expect(answers[5]!.paragraph).toBe(4);
-  }, TIMEOUT);
+  });
 
   it('keeps answering after a request whose story is an object that will not turn into a string', async () => {
     const lines = [
       '{"command": "who", "query": "who greeted Putin", "story": {"toString": 1}}',
       JSON.stringify({ command: 'who', query: 'who greeted Putin' }),
     ];
-    const r = await runTsx(['src/cli/ask.ts', '--jsonl'], `${lines.join('\n')}\n`);
+    const r = await askIn(['src/cli/ask.ts', '--jsonl'], `${lines.join('\n')}\n`);
     expect(r.stderr).not.toMatch(/TypeError/);
     expect(r.code).toBe(0);
     const answers = r.stdout.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Answer);
     expect(answers).toHaveLength(2);
     expect(answers[0]!.found).toBe(false);
     expect(answers[1]!.answer).toMatch(/Kim/);
-  }, TIMEOUT);
+  });
 });
 
-describe.concurrent('ask --json and start-up', () => {
+describe('ask --json and start-up', () => {
   it('prints one Answer object for --json who greeted Putin', async () => {
-    const r = await runTsx(['src/cli/ask.ts', '--json', 'who', 'greeted', 'Putin'], '');
+    const r = await askIn(['src/cli/ask.ts', '--json', 'who', 'greeted', 'Putin'], '');
     expect(r.code, r.stderr).toBe(0);
     const a = JSON.parse(r.stdout) as Answer;
     expect(Array.isArray(a)).toBe(false);
@@ -123,22 +119,55 @@ describe.concurrent('ask --json and start-up', () => {
     expect(a.found).toBe(true);
     expect(a.answer).toMatch(/Kim/);
     expect(a.paragraph).toBe(2);
-  }, TIMEOUT);
+  });
 
   it('exits non-zero with a message naming the file and the fact when the story data is broken', async () => {
     const { storiesDir, storyDir } = copyRealStory();
     editJson<{ facts: { id: string; quote: { exact: string } }[] }>(join(storyDir, 'facts.json'), (d) => {
       d.facts.find((f) => f.id === 'kim-commended')!.quote.exact = 'words the article never prints';
     });
-    const r = await runTsx(['src/cli/ask.ts', '--json', 'who', 'greeted', 'Putin'], '', { STORIES_DIR: storiesDir });
-    expect(r.code).not.toBe(0);
-    expect(r.code).not.toBeNull();
+    const r = await askIn(['src/cli/ask.ts', '--json', 'who', 'greeted', 'Putin'], '', { STORIES_DIR: storiesDir });
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain('facts.json');
     expect(r.stderr).toContain('kim-commended');
     expect(r.stderr).toMatch(/quote/);
     expect(r.stdout).toBe('');
-  }, TIMEOUT);
+  });
 
+});
+
+describe('ask agrees with the README: story and help, in the CLI and in JSONL', () => {
+  it('npm run ask -- story prints the overview; help lists every command', async () => {
+    const story = await askIn(['src/cli/ask.ts', 'story'], '');
+    expect(story.code, story.stderr).toBe(0);
+    expect(story.stdout).toContain(openLibrary(STORIES_DIR).stories.get(SLUG)!.story.paragraphs[0]);
+    expect(story.stdout).not.toMatch(/Unknown command/);
+    const help = await askIn(['src/cli/ask.ts', 'help'], '');
+    expect(help.code).toBe(0);
+    for (const c of [...COMMANDS, 'story', 'help']) expect(help.stdout).toContain(`/${c}`);
+  });
+
+  it('JSONL {"command":"story"} and {"command":"help"} answer; an unknown story is named', async () => {
+    const lines = [{ command: 'story' }, { command: 'help' }, { command: 'story', story: 'atlantis' }, { command: '/STORY', query: SLUG }].map((l) => JSON.stringify(l));
+    const r = await askIn(['src/cli/ask.ts', '--jsonl'], lines.join('\n'));
+    const answers = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(answers).toHaveLength(4);
+    for (const a of answers) expectAnswerShape(a);
+    expect(answers[0]).toMatchObject({ command: 'story', found: true, story: SLUG });
+    expect(answers[0]!['message']).toContain('Russian President Putin');
+    expect(answers[1]).toMatchObject({ command: 'help', found: true });
+    expect(answers[1]!['message']).toContain('/factcheck');
+    expect(answers[2]).toMatchObject({ command: 'story', found: false, story: 'atlantis' });
+    expect(answers[2]!['message']).toContain('atlantis');
+    expect(answers[3]).toMatchObject({ command: 'story', found: true, story: SLUG });
+  });
+
+  it('usage names every command, story and help included', async () => {
+    const r = await askIn(['src/cli/ask.ts'], '');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${ASK_USAGE}\n`);
+    for (const c of [...COMMANDS, 'story', 'help']) expect(ASK_USAGE).toContain(c);
+  });
 });
 
 describe('the console', () => {
@@ -199,15 +228,5 @@ describe('the console', () => {
     expect(out).not.toMatch(/Kim Jong Un/);
   });
 
-  it('runs without DISCORD_TOKEN: answers piped lines on stdout and exits 0 at end of input', async () => {
-    const r = await runTsx(['src/main.ts'], '/who greeted Putin\n/when did Russia invade Ukraine\n', { DISCORD_TOKEN: '' });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Kim Jong Un/);
-    expect(r.stdout).toMatch(/2022/);
-    expect(r.stdout.indexOf('Kim Jong Un')).toBeLessThan(r.stdout.indexOf('2022'));
-    // The banner goes to stderr, so stdout holds only answers.
-    expect(r.stdout).not.toMatch(/running locally/);
-    expect(r.stderr).toMatch(/DISCORD_TOKEN/);
-  }, TIMEOUT);
 
 });

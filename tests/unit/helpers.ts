@@ -17,8 +17,6 @@ export const SLUG = 'putin-north-korea-visit';
 export const STORY_DIR = join(STORIES_DIR, SLUG);
 /** A short article of our own, for a second (unannotated) story. */
 export const SECOND_ARTICLE = fileURLToPath(new URL('../fixtures/harbor-bridge/article.txt', import.meta.url));
-/** tsx's CLI, run with the current node: no npm or PATH lookup involved. */
-export const TSX_CLI = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 /** Discord's message cap is 2000; the engine promises to stay within 1800 so renderers can add a line. */
 export const MAX_MESSAGE = 1800;

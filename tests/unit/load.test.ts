@@ -1,8 +1,8 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ask, openLibrary } from '../../src/library.ts';
-import { findQuote, loadStories, loadStory, parseArticle, StoryDataError } from '../../src/story/load.ts';
+import { findQuote, LOAD_LIMITS, loadStories, loadStory, parseArticle, StoryDataError } from '../../src/story/load.ts';
 import { ingestStory } from '../../src/story/ingest.ts';
 import type { Story } from '../../src/story/types.ts';
 import { SECOND_ARTICLE, SLUG, STORY_DIR, cleanupTemp, copyRealStory, editJson, expectValidAnswer, tempDir } from './helpers.ts';
@@ -383,5 +383,109 @@ describe('several stories', () => {
     const { storiesDir } = twoStories();
     expect(() => openLibrary(storiesDir, 'nope')).toThrow(/nope/);
     expect(openLibrary(storiesDir, 'harbor-bridge').defaultSlug).toBe('harbor-bridge');
+  });
+});
+
+describe('confined data: every story file is read from inside the stories folder, within size limits', () => {
+  /** A stories folder with the real story, and a "secret" file next to (outside) it, like a repo's .env. */
+  function withSecretOutside() {
+    const outside = tempDir();
+    const secret = join(outside, '.env');
+    writeFileSync(secret, 'DISCORD_TOKEN=do-not-show-this-token-value\nsecond line\n');
+    const { storiesDir, storyDir } = copyRealStory();
+    return { storiesDir, storyDir, secret };
+  }
+  const linkArticle = (storyDir: string, target: string) => {
+    rmSync(join(storyDir, 'article.txt'));
+    symlinkSync(target, join(storyDir, 'article.txt'));
+  };
+
+  it('refuses an article.txt that links out of the stories folder (to a .env), naming the file and never its content', () => {
+    const { storiesDir, storyDir, secret } = withSecretOutside();
+    linkArticle(storyDir, relative(storyDir, secret)); // a relative link: ../../<tmp>/.env
+    for (const load of [() => loadStories(storiesDir), () => openLibrary(storiesDir)]) {
+      const err = dataError(load);
+      expect(err.message).toContain('article.txt');
+      expect(err.message).toMatch(/outside the stories folder/);
+      expect(err.message).not.toContain('do-not-show-this-token-value');
+    }
+  });
+
+  it('refuses a link to /etc/passwd and any absolute link outside', () => {
+    const { storiesDir, storyDir } = withSecretOutside();
+    linkArticle(storyDir, '/etc/passwd');
+    const err = dataError(() => loadStories(storiesDir));
+    expect(err.message).toContain('article.txt');
+    expect(err.message).toMatch(/refused/);
+  });
+
+  it('refuses links out for story.json and facts.json too, and a story folder that is itself a link out', () => {
+    const { storiesDir, storyDir } = withSecretOutside();
+    const elsewhere = tempDir();
+    renameSync(join(storyDir, 'facts.json'), join(elsewhere, 'facts.json'));
+    symlinkSync(join(elsewhere, 'facts.json'), join(storyDir, 'facts.json'));
+    expect(dataError(() => loadStories(storiesDir)).message).toMatch(/facts\.json.*outside the stories folder/);
+
+    const second = copyRealStory();
+    const away = tempDir();
+    renameSync(second.storyDir, join(away, SLUG));
+    symlinkSync(join(away, SLUG), second.storyDir);
+    const err = dataError(() => loadStories(second.storiesDir));
+    expect(err.message).toContain(SLUG);
+    expect(err.message).toMatch(/outside the stories folder/);
+  });
+
+  it('accepts a link that stays inside the stories folder', () => {
+    const { storiesDir, storyDir } = copyRealStory();
+    mkdirSync(join(storiesDir, '.shared'));
+    renameSync(join(storyDir, 'article.txt'), join(storiesDir, '.shared', 'article.txt'));
+    symlinkSync('../.shared/article.txt', join(storyDir, 'article.txt'));
+    expect(loadStories(storiesDir).map((s) => s.slug)).toEqual([SLUG]);
+  });
+
+  it('reports a dangling link as a data problem naming the file, not a stack trace', () => {
+    const { storiesDir, storyDir } = copyRealStory();
+    linkArticle(storyDir, join(tempDir(), 'gone.txt'));
+    const err = dataError(() => loadStories(storiesDir));
+    expect(err.message).toContain('article.txt');
+    expect(err.message).toMatch(/link to a file that does not exist/);
+    expect(err.message).not.toMatch(/\n\s+at /);
+
+    const loose = copyRealStory();
+    symlinkSync(join(tempDir(), 'no-folder'), join(loose.storiesDir, 'dangling-folder'));
+    expect(dataError(() => loadStories(loose.storiesDir)).message).toMatch(/dangling-folder.*does not exist/);
+  });
+
+  it(`refuses an article over ${LOAD_LIMITS.article / 1024} kB and JSON files over ${LOAD_LIMITS.json / 1024} kB, with the limit in the message`, () => {
+    const { storyDir } = copyRealStory();
+    const article = readFileSync(join(storyDir, 'article.txt'), 'utf8');
+    writeFileSync(join(storyDir, 'article.txt'), `${article}\n${'More words in a very long paragraph. '.repeat(LOAD_LIMITS.article / 30)}\n`);
+    const err = dataError(() => loadStory(storyDir));
+    expect(err.message).toContain('article.txt');
+    expect(err.message).toMatch(/over the 256 kB limit/);
+
+    const json = copyRealStory();
+    const facts = readFileSync(join(json.storyDir, 'facts.json'), 'utf8');
+    writeFileSync(join(json.storyDir, 'facts.json'), facts + ' '.repeat(LOAD_LIMITS.json));
+    expect(dataError(() => loadStory(json.storyDir)).message).toMatch(/facts\.json.*over the 1024 kB limit/);
+  });
+
+  it('refuses a story whose files together pass the per-story limit even when each file is within its own', () => {
+    const { storyDir } = copyRealStory();
+    const pad = (file: string) => {
+      const text = readFileSync(join(storyDir, file), 'utf8');
+      writeFileSync(join(storyDir, file), text + ' '.repeat(LOAD_LIMITS.json - Buffer.byteLength(text) - 16));
+    };
+    pad('story.json');
+    pad('facts.json');
+    const err = dataError(() => loadStory(storyDir));
+    expect(err.message).toMatch(/add up to more than the 2048 kB limit/);
+  });
+
+  it('names a missing STORIES_DIR outside the working directory by its absolute path, not a ../../ path', () => {
+    const missing = join(tempDir(), 'not-there');
+    const err = dataError(() => loadStories(missing));
+    expect(err.message).toContain(missing);
+    expect(err.message).not.toContain('../');
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SettingsError, migrate, openDatabase, schemaVersion } from '../../src/settings/db.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/settings/migrations.ts';
 import { SettingsStore } from '../../src/settings/store.ts';
-import { ROOT, TSX_CLI, cleanupTemp, tempDir } from './helpers.ts';
+import { ROOT, cleanupTemp, tempDir } from './helpers.ts';
 
 afterAll(cleanupTemp);
 
@@ -136,7 +136,7 @@ describe('the store', () => {
       'store.close();',
     ].join('\n'));
     const run = (who: string) => new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, [TSX_CLI, script, file, who], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', script, file, who], { stdio: ['ignore', 'ignore', 'inherit'] });
       child.on('close', resolve);
     });
     expect(await Promise.all([run('p1'), run('p2')])).toEqual([0, 0]);
