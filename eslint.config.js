@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/'] },
+  { ignores: ['tmp/**', 'dist/', 'node_modules/', 'coverage/', 'data/'] },
   {
     files: ['**/*.ts'],
     languageOptions: {
