@@ -38,6 +38,8 @@ export interface EngineOptions {
   firmCredit: number;
   /** How many senses of a word (most frequent first) WordNet relations are followed through. */
   meaningSenses: number;
+  /** The sentence frequency a verb, adjective or adverb the story does not firmly have is weighted as (a paraphrase is likely). */
+  paraphraseDf: number;
   /** Weight factor of a question word with at least lightSenses WordNet senses. */
   lightWeight: number;
   /** A claim word with at least this many WordNet senses says too little on its own to be an element the story must state ("time", "get"). */
@@ -65,6 +67,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   meaningSenses: 2,
   lightSenses: 15,
   lightWeight: 1,
+  paraphraseDf: 1,
 };
 
 /** Options with overrides applied. */

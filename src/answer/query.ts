@@ -221,7 +221,12 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     const frame = FRAME_NOUNS.test(lower) && start < frameEnd ? index.options.frameWeight : 1;
     // A very polysemous word ("take", "make") says little about what is asked.
     const light = english && !salient && lexicon.senseCount(lower) >= index.options.lightSenses ? index.options.lightWeight : 1;
-    const weight = (known ? idf(df) : salient ? idf(0) : idf(1)) * frame * light;
+    // A word the story does not firmly have: a noun is likely a thing the story never mentions (rare); a
+    // verb, adjective or adverb is often the reader's paraphrase, so it weighs like a middling word.
+    const firm = [...forms.values()].some((c) => c >= index.options.firmCredit);
+    const nounish = lexicon.isNounFirst(lower);
+    const base = firm ? idf(df) : salient ? idf(0) : idf(nounish ? 1 : index.options.paraphraseDf);
+    const weight = base * frame * light;
     terms.push({ token, start, forms, weight, known, salient, english, ...(match ? { match } : {}) });
   }
   return {

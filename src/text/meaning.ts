@@ -19,6 +19,8 @@ export interface Meaning {
   isAdverbOnly(word: string): boolean;
   /** How many senses WordNet gives the word (all parts of speech): a very polysemous word says little on its own. */
   senseCount(word: string): number;
+  /** Whether the word's likeliest reading is a noun (or it is not in WordNet at all). */
+  isNounFirst(word: string): boolean;
 }
 
 /** Credits for matches through a relation, by how close the meaning stays. */
@@ -160,6 +162,10 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
     isAdverbOnly: (word) => {
       const ls = lex.lemmas(word.toLowerCase());
       return ls.length > 0 && ls.every((l) => l.pos === 'r');
+    },
+    isNounFirst: (word) => {
+      const first = lex.lemmas(word.toLowerCase())[0];
+      return !first || first.pos === 'n';
     },
     senseCount: (word) => lemmasOf(word.toLowerCase()).reduce((n, l) => n + lex.senses(l).length, 0),
   };
