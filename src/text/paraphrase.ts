@@ -8,6 +8,7 @@ export const PARAPHRASE_GROUPS: readonly (readonly string[])[] = [
   ['greet', 'welcome', 'meet', 'host'],
   ['visit', 'trip', 'journey', 'tour', 'travel', 'go', 'come'],
   ['arrive', 'arrival', 'land', 'reach', 'touch down', 'fly into'],
+  ['take', 'bring', 'carry', 'drive', 'transport', 'ride', 'travel'],
   ['leave', 'depart', 'departure', 'exit'],
   ['say', 'tell', 'state', 'announce', 'declare', 'claim', 'describe', 'call', 'add'],
   ['believe', 'suspect', 'allege', 'think', 'assume'],
