@@ -16,10 +16,10 @@ export function sharedWords(index: StoryIndex, fact: AnchoredFact, terms: QueryT
 }
 
 /** Whether an answer says more than the question already does ("weapons" does not answer "what … for the weapons"). */
-function addsSomething(answer: string, query: AnalyzedQuery): boolean {
+function addsSomething(answer: string, query: AnalyzedQuery, firm: number): boolean {
   const words = tokenize(answer).flatMap((w) => termsOf(w).slice(0, 1));
   if (!words.length) return false;
-  const asked = new Set(query.terms.filter((t) => !query.frame.includes(t.token)).flatMap((t) => [...t.forms].filter(([, c]) => c >= 0.85).map(([f]) => f)));
+  const asked = new Set(query.terms.filter((t) => !query.frame.includes(t.token)).flatMap((t) => [...t.forms].filter(([, c]) => c >= firm).map(([f]) => f)));
   // At least half of it must be new: "at the airport in Pyongyang" does not answer "where … after the airport".
   return words.filter((w) => !asked.has(w)).length * 2 > words.length;
 }
@@ -47,7 +47,7 @@ export function pickFact(index: StoryIndex, candidates: Candidate[], query: Anal
     const fits = candidates.flatMap((candidate, rank) => {
       const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(index, f, about) > 0);
       return candidate.facts
-        .filter((f) => kinds.includes(f.kind) && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)) && addsSomething(f.answer.text, query))
+        .filter((f) => kinds.includes(f.kind) && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)) && addsSomething(f.answer.text, query, index.options.firmCredit))
         // "How many …" wants a figure: a fact whose answer has none does not answer it.
         .filter((f) => query.expect !== 'number' || /\d|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)(?![\w-])/i.test(f.answer!.text) || f.time?.precision === 'duration')
         // "What year" wants a calendar time, not a duration ("in nearly 25 years").

@@ -145,7 +145,7 @@ describe('what', () => {
   });
 
   it('says what North Korea is believed to get in return, as an allegation', () => {
-    const a = found('what', 'what did Pyongyang receive in return for arms', [3]);
+    const a = found('what', 'what does North Korea reportedly get for the arms', [3]);
     expect(a.answer).toMatch(/food/);
     expect(a.answer).toMatch(/energy/);
     expect(a.certainty).toBe('alleged');
@@ -198,7 +198,7 @@ describe('ask (kind detected)', () => {
   });
 
   it('answers a "how many" question with the number, not an ordinal from the same sentence', () => {
-    const a = found('ask', "how many years had passed since Putin's previous trip to North Korea", [1]);
+    const a = found('ask', "how many years had passed since Putin's last visit to North Korea", [1]);
     expect(a.answer).toMatch(/25/);
   });
 });

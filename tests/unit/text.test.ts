@@ -5,6 +5,8 @@ import { aliasMatcher } from '../../src/text/aliases.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
 import { contentTokens, editDistance, normalizeText, STOPWORDS, termsOf, tokenize, typoAllowance } from '../../src/text/terms.ts';
 import { fuzzy } from '../../src/search/options.ts';
+import { DEFAULT_OPTIONS } from '../../src/answer/options.ts';
+import { storyMeaning } from '../../src/text/meaning.ts';
 
 const texts = (paragraph: string) => splitSentences(paragraph).map((s) => s.text);
 /** Every term of a text, as the index sees it. */
@@ -100,14 +102,23 @@ describe('tokenize and termsOf', () => {
     expect(terms).toEqual(expect.arrayContaining(termsOf('polar')));
   });
 
-  it('gives synonyms a shared group term', () => {
-    const group = (a: string, b: string) => termsOf(a).filter((t) => termsOf(b).includes(t));
-    expect(group('arms', 'weapons')).toHaveLength(1);
-    expect(group('arms', 'weapons')[0]).toMatch(/^syn:/);
-    expect(group('welcomed', 'greeted')).not.toEqual([]);
-    expect(group('worried', 'concerns')).not.toEqual([]);
-    expect(group('deal', 'agreement')).not.toEqual([]);
-    expect(shareATerm('who sent arms', 'North Korea has supplied weapons')).toBe(true);
+  it('keeps synonyms apart as terms: meaning is linked per story (src/text/meaning.ts), not by shared tokens', () => {
+    expect(shareATerm('arms', 'weapons')).toBe(false);
+    expect(termsOf('weapons').every((t) => !t.includes(':'))).toBe(true);
+  });
+
+  it('links a story word to a reader\'s synonym, pertainym and paraphrase through the meaning map', () => {
+    const words = new Map(['weapons', 'greeted', 'concerns', 'agreement', 'supplied', 'russia'].map((w) => [w, termsOf(w)] as const));
+    const meaning = storyMeaning(words, { credits: DEFAULT_OPTIONS.meaningCredits, maxSenses: DEFAULT_OPTIONS.meaningSenses, lightSenses: DEFAULT_OPTIONS.lightSenses });
+    const reaches = (word: string, storyWord: string) => (meaning.storyTermsFor(word).get(termsOf(storyWord)[0]!) ?? 0) > 0;
+    expect(reaches('arms', 'weapons')).toBe(true);
+    expect(reaches('welcomed', 'greeted')).toBe(true);
+    expect(reaches('worried', 'concerns')).toBe(true);
+    expect(reaches('deal', 'agreement')).toBe(true);
+    expect(reaches('sent', 'supplied')).toBe(true);
+    expect(reaches('russian', 'russia')).toBe(true);
+    expect(reaches('arms', 'russia')).toBe(false);
+    expect(meaning.storyTermsFor('weapons').get(termsOf('weapons')[0]!)).toBeUndefined();
   });
 
   it('does not link unrelated words', () => {
@@ -128,10 +139,9 @@ describe('typo tolerance', () => {
     for (const w of ['interfax', 'pyongyang', 'itinerary']) expect(typoAllowance(w), w).toBe(2);
   });
 
-  it('allows no typo in numbers, entity or synonym tokens', () => {
+  it('allows no typo in numbers or entity tokens', () => {
     expect(typoAllowance('20222')).toBe(0);
     expect(typoAllowance('entity:pyongyang')).toBe(0);
-    expect(typoAllowance('syn:weapon')).toBe(0);
   });
 
   it('never lets "war" fuzzy-match "car" (search options agree)', () => {
