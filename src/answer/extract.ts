@@ -70,8 +70,12 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     const f = fit[span.kind];
     if (!f || span.text.length > 160) continue;
     if (sourceSpans.some((m) => m.start < span.end && span.start < m.end)) continue;
-    // A common noun answers "who" or "where" only when it names a person, group or place ("the goalkeeper", "the airport").
-    if (span.kind === 'noun' && (query.expect === 'person' || query.expect === 'place') && !nounFits(span.text, query.expect)) continue;
+    // A common noun answers "who" or "where" only when it names a person, group or place ("the goalkeeper",
+    // "the airport"), or, for "where", stands after a preposition of place ("at the north gate").
+    if (span.kind === 'noun' && (query.expect === 'person' || query.expect === 'place') && !nounFits(span.text, query.expect)
+      && !(query.expect === 'place' && /\b(?:at|in|on|near|outside|inside|into|onto|to|from|across|along)\s+$/i.test(sentence.slice(Math.max(0, span.start - 12), span.start)))) continue;
+    // A name that is a person's is not a place.
+    if (query.expect === 'place' && span.kind === 'name' && spans.some((o) => o.kind === 'person' && o.start <= span.start && span.end <= o.end)) continue;
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;
     if (countsHead && span.kind === 'number') {
       // The counted noun may follow the figure or be its own last word ("eight goals"), or lead it ("a crowd of 88,966").
