@@ -160,7 +160,10 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   const idf = (df: number) => Math.log(1 + n / Math.max(df, 0.5));
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  const mentions = index.aliases.spans(normalized);
+  // A name typed without its apostrophe ("dunhaven gazettes letter") still names the entity: the "s" is
+  // read as a possessive for alias matching (same length, so offsets hold).
+  const aliasText = normalized.replace(/([\p{L}]+)s(?![\p{L}])/gu, (w: string, stem: string) => (index.nameWords.has(stem.toLowerCase()) && !index.nameWords.has(w.toLowerCase()) ? `${stem}'` : w));
+  const mentions = index.aliases.spans(aliasText);
   const lexicon = index.meaning;
   const frameEnd = /^\s*(?:\S+\s+){0,1}(?:what|which|how many|how much)\s+(?:[\w-]+\s+){1,4}?(?=(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)/i.exec(normalized)?.[0].length ?? 0;
   for (const { token, start } of tokenizeWithOffsets(normalized)) {
@@ -237,7 +240,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     head: headOf(normalized),
     role: roleOf(normalized),
     terms,
-    entities: index.aliases.find(normalized),
+    entities: index.aliases.find(aliasText),
     speech: SPEECH.test(normalized),
     negated: NEGATION.test(normalized),
     yesNo: YES_NO.test(normalized),
