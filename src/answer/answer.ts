@@ -67,7 +67,16 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
   const out = outOfStory(index, query, best);
   base.trace = { kind: query.kind, unknownTerms: query.terms.filter((t) => !t.known).map((t) => t.token) };
   if ((query.kind === 'who' || query.kind === 'what') && base.command !== 'why') {
-    const def = definition(index, query.normalized);
+    // A name typed with a typo ("rodong sinmum") still names one entity when every word of it does.
+    const entityOfWords = (phrase: string): string | null => {
+      const words = new Set(phrase.toLowerCase().split(/\s+/));
+      const terms = query.terms.filter((t) => words.has(t.token.toLowerCase()));
+      if (!terms.length || terms.length !== [...words].filter((w) => /\p{L}/u.test(w)).length) return null;
+      const ids = terms.map((t) => new Set([...t.forms.keys()].filter((f) => f.startsWith('entity:')).map((f) => f.slice(7))));
+      const shared = [...ids[0]!].filter((id) => ids.every((set) => set.has(id)));
+      return shared.length === 1 ? shared[0]! : null;
+    };
+    const def = definition(index, query.normalized, entityOfWords);
     if (def) {
       const c = { sentence: def.sentence, coverage: 1, relevance: 1, score: 1, facts: index.factsBySentence.get(def.sentence.index) ?? [] };
       return found(base, c, def.answer, attributionOf(index, def.sentence));
@@ -94,8 +103,26 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
 
 const YES_NO_ANSWER = { supported: 'Yes', contradicted: 'No', disputed: 'Not established', not_in_story: null } as const;
 
+/**
+ * A yes/no question offering two alternatives ("was Putin welcomed warmly or coldly?", "is the deal confirmed
+ * or just suspected?"): each is checked as a claim; the one the story supports is the answer.
+ */
+function either(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer | null {
+  const m = /^(.*?\b)([\p{L}-]+) or (?:just |only |merely |rather )?([\p{L}-]+)(\s*[?.!]*)$/iu.exec(query.normalized);
+  if (!m) return null;
+  const [, head, a, b] = m as unknown as [string, string, string, string];
+  const checks = [a, b].map((alt) => ({ alt, checked: factcheck(index, base, analyzeQuery(index, `${head}${alt}`)) }));
+  const held = checks.filter((c) => c.checked.verdict === 'supported');
+  if (held.length !== 1) return null;
+  const { alt, checked } = held[0]!;
+  const { verdict: _, ...rest } = checked;
+  return { ...rest, query: base.query, answer: alt };
+}
+
 /** `ask` with a yes/no question ("Did Kim greet Putin?"): checked as a claim, answered yes, no or not established. */
 function yesNo(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
+  const alternative = either(index, base, query);
+  if (alternative) return alternative;
   const checked = factcheck(index, base, query);
   const { verdict, ...rest } = checked;
   const short = verdict ? YES_NO_ANSWER[verdict] : null;

@@ -17,7 +17,7 @@ const DEFINE = /^(?:(?:who|what)\s+)?(?:is|was|are|were)\s+(.+?)[\s?.!]*$/i;
  * Reads "who is the North Korean leader" / "what is KCNA": when the rest of the question is one alias of
  * one declared entity or source, answers with who or what it is and the sentence that introduces it.
  */
-export function definition(index: StoryIndex, question: string): Definition | null {
+export function definition(index: StoryIndex, question: string, entityOfWords?: (phrase: string) => string | null): Definition | null {
   const m = DEFINE.exec(normalizeText(question).trim());
   if (!m?.[1]) return null;
   // "the Russian leader" may be an alias with its article or without.
@@ -26,7 +26,7 @@ export function definition(index: StoryIndex, question: string): Definition | nu
     return spans.length === 1 && spans[0]!.start === 0 && spans[0]!.end === p.length && spans[0]!.ids.length === 1 ? spans[0]!.ids[0]! : null;
   };
   const bare = m[1].replace(/^(?:the|a|an)\s+/i, '');
-  const id = whole(m[1]) ?? whole(bare);
+  const id = whole(m[1]) ?? whole(bare) ?? (entityOfWords ? entityOfWords(bare) : null);
   if (!id) return null;
   const phrase = bare;
   // The sentence that introduces it best: the most mentions of it (a title and a name, "North Korean

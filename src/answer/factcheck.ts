@@ -54,6 +54,11 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     const opposite = index.meaning.antonymsIn(t.token, sentenceTerms);
     if (opposite) return { element: 'description', claim: t.token, story: opposite };
   }
+  // An overreach: "first ever" where the story says "first in nearly 25 years".
+  const qualified = QUALIFIED_FIRST.exec(passage);
+  if (matched >= 2 && qualified && /\bfirst\b/i.test(claim) && !QUALIFIED_FIRST.test(claim)) {
+    return { element: 'overreach', claim: ABSOLUTE.exec(claim)?.[0] ? `first ${ABSOLUTE.exec(claim)![0]}` : 'first', story: qualified[0] };
+  }
   if (matched < index.options.eventWords) return null;
   // The claim must pin down the passage's event: most of what it says about its names is there.
   const predicate = predicateTerms(query);
@@ -87,11 +92,6 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     const has = matches(re, passage);
     const wrong = said.find((w) => !has.includes(w));
     if (wrong && has.length) return { element: 'time', claim: wrong, story: has[0] };
-  }
-  // An overreach: "first ever" where the story says "first in nearly 25 years".
-  const qualified = QUALIFIED_FIRST.exec(passage);
-  if (qualified && /\bfirst\b/i.test(claim) && !QUALIFIED_FIRST.test(claim)) {
-    return { element: 'overreach', claim: ABSOLUTE.exec(claim)?.[0] ? `first ${ABSOLUTE.exec(claim)![0]}` : 'first', story: qualified[0] };
   }
   // Another person or place in a slot the story fills with someone else: a name the story never uses,
   // or one of its own names, where the passage's fact names another of the same type.

@@ -150,7 +150,8 @@ function expandInitialisms(index: StoryIndex, text: string): string {
 /** Reads a question against a story: its kind, content words, what of it the story knows. */
 export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: QuestionKind): AnalyzedQuery {
   const text = rawText;
-  const normalized = expandInitialisms(index, normalizeCasual(text));
+  // Links are not words of the question: they are echoed back (inert) but never matched.
+  const normalized = expandInitialisms(index, normalizeCasual(text.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\s+/g, ' ').trim()));
   const detected = detectKind(normalized);
   const kind = forceKind ?? detected.kind;
   const expect: Expect = forceKind && forceKind !== detected.kind
@@ -211,6 +212,11 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
         if (!chosen || score > chosen.score) chosen = { forms: found, score };
       }
       for (const [term, credit] of chosen?.forms ?? []) add(term, credit, 'typo');
+    }
+    // A word of a declared name (exact or misspelt) stands for the entities whose names hold it, when only one does.
+    for (const [f, credit] of [...forms]) {
+      const ids = index.nameParts.get(f);
+      if (ids?.length === 1 && credit >= index.options.firmCredit) add(ids[0]!, credit, 'name');
     }
     const dfs = [...forms.keys()].map((f) => index.vocabulary.get(f) ?? 0);
     const known = dfs.some((df) => df > 0);

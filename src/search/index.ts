@@ -26,6 +26,8 @@ export interface StoryIndex {
   surface: Map<string, string[]>;
   /** Lower-case words that are (parts of) names in the story: "putin", "korea", "kcna". */
   nameWords: Set<string>;
+  /** The entity and source tokens each word of a declared name stands for, by the word's term ("sinmun" → entity:rodong-sinmun). */
+  nameParts: Map<string, string[]>;
   /** Initialisms of the story's multi-word names, lower case ("nk" → "North Korea"). */
   initialisms: Map<string, string>;
   /** Word meaning against this story's vocabulary. */
@@ -139,6 +141,19 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
   });
   // Names: declared entities and sources (with every alias), and runs of capitalised words in the text.
   const names = [...story.entities, ...story.sources].flatMap((e) => [e.name, ...e.aliases]);
+  const nameParts = new Map<string, string[]>();
+  for (const e of [...story.entities, ...story.sources]) {
+    for (const name of [e.name, ...e.aliases]) {
+      for (const w of normalizeText(name).split(/[^\p{L}\p{N}]+/u)) {
+        if (!/^\p{Lu}/u.test(w) || STOPWORDS.has(w.toLowerCase())) continue;
+        for (const t of termsOf(w)) {
+          const list = nameParts.get(t) ?? [];
+          if (!list.includes(ENTITY_PREFIX + e.id)) list.push(ENTITY_PREFIX + e.id);
+          nameParts.set(t, list);
+        }
+      }
+    }
+  }
   // Words of declared names, as capitalised there ("Kim Jong Un", not the "two" of "the two nations").
   for (const name of names) for (const w of normalizeText(name).split(/[^\p{L}\p{N}]+/u)) if (/^\p{Lu}/u.test(w) && !STOPWORDS.has(w.toLowerCase())) nameWords.add(w.toLowerCase());
   for (const a of analyses) for (const span of a.spans) if (span.kind === 'person' || span.kind === 'place' || span.kind === 'organisation' || span.kind === 'name') names.push(span.text);
@@ -165,7 +180,7 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
   }
   const meaning = storyMeaning(surface, { credits: options.meaningCredits, maxSenses: options.meaningSenses, lightSenses: options.lightSenses }, partsOfSpeech);
   return {
-    story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, postings, surface, nameWords, initialisms, meaning, analyses, wordTerms,
+    story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, postings, surface, nameWords, nameParts, initialisms, meaning, analyses, wordTerms,
     factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])), factTerms,
   };
 }
