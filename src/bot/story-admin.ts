@@ -1,5 +1,5 @@
 import {
-  ComponentType, MessageFlags, PermissionFlagsBits, TextInputStyle, type APIModalInteractionResponseCallbackData,
+  ComponentType, PermissionFlagsBits, TextInputStyle, type APIModalInteractionResponseCallbackData,
   type AutocompleteInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction,
 } from 'discord.js';
 import { capList } from '../lists.ts';
@@ -13,7 +13,7 @@ import { reasonText } from '../story/resolve.ts';
 import { safeText } from '../render/safe.ts';
 import { UserError } from './errors.ts';
 import { placeOf } from './question.ts';
-import { send } from './reply.ts';
+import { defer, send } from './reply.ts';
 import { storyHere, type Place } from './story-here.ts';
 import { storyChoices } from './suggest.ts';
 import type { BotContext } from './types.ts';
@@ -156,7 +156,8 @@ async function add(interaction: ChatInputCommandInteraction, ctx: BotContext): P
   const isText = /\.txt$/i.test(file.name) || (file.contentType ?? '').toLowerCase().startsWith('text/plain');
   if (!isText) throw new UserError('Upload the story as a .txt file: the headline on the first line, then one paragraph a line.');
   if (file.size > UPLOAD_LIMITS.bytes) throw new UserError(`The file is ${Math.ceil(file.size / 1024)} KB; the limit is ${UPLOAD_LIMITS.bytes / 1024} KB of text.`);
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  // Through reply.ts, so the reply after the download edits this defer (and a defer the router already sent counts).
+  await defer(interaction, true);
   let text: string;
   try {
     const url = checkAttachmentUrl(file.url, attachmentOrigins(ctx.config.DISCORD_API_BASE));
