@@ -6,6 +6,7 @@ import type { Command } from '../answer/types.ts';
 import { MAX_QUERY_CHARS } from '../answer/input.ts';
 import { capList } from '../lists.ts';
 import { renderCard, renderDiscord, type DiscordReply } from '../render/discord.ts';
+import { safeText, truncate } from '../render/safe.ts';
 import { withFeedback } from './feedback.ts';
 import { send } from './reply.ts';
 import { storyHere, type Place } from './story-here.ts';
@@ -28,7 +29,7 @@ export const placeOf = (interaction: { guildId: string | null; channelId: string
 export function unknownStoryReply(ctx: BotContext, place: Place, slug: string): DiscordReply {
   return renderCard({
     title: 'How to ask',
-    description: `There is no story called “${slug.slice(0, 60)}” here. Stories: ${capList(ctx.catalog.visibleSlugs(place.guildId))}.`,
+    description: `There is no story called “${safeText(truncate(slug, 60))}” here. Stories: ${capList(ctx.catalog.visibleSlugs(place.guildId))}.`,
     color: 0x757575,
   }, true);
 }

@@ -90,7 +90,7 @@ export async function send(interaction: RepliableInteraction, reply: DiscordRepl
   const d = deliveryOf(interaction);
   if (d.pending) await d.pending;
   const options = toReplyOptions(reply);
-  const edit = { content: options.content ?? null, embeds: options.embeds, allowedMentions: options.allowedMentions };
+  const edit = { content: options.content ?? null, embeds: options.embeds, allowedMentions: options.allowedMentions, ...(options.components ? { components: options.components } : {}) };
   let outcome: Outcome;
   switch (d.state) {
     case 'gone':

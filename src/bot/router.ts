@@ -1,4 +1,4 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, MessageContextMenuCommandInteraction } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, MessageContextMenuCommandInteraction, RepliableInteraction } from 'discord.js';
 import { renderNotice } from '../render/discord.ts';
 import { safeText, truncate } from '../render/safe.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -66,7 +66,7 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
   const meta = (interaction: Interaction) => ({ userId: interaction.user.id, guildId: interaction.guildId, interactionId: interaction.id });
 
   /** Sends a notice, logging (never throwing) when it cannot be delivered. */
-  async function notice(interaction: CommandInteraction, text: string, log: object): Promise<void> {
+  async function notice(interaction: RepliableInteraction, text: string, log: object): Promise<void> {
     try {
       await send(interaction, renderNotice(text));
     } catch (err) {
@@ -190,8 +190,10 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
         return;
       }
       if (interaction.isButton() || interaction.isModalSubmit()) {
-        if (!open) return;
-        const job = handleComponent(interaction, ctx).catch((err: unknown) => ctx.logger.error({ ...meta(interaction), err }, 'component failed'));
+        track(interaction, clock);
+        // Shutting down: a click or a form gets the same short "restarting" notice as a command, never silence.
+        const work = open ? handleComponent(interaction, ctx) : notice(interaction, NOTICES.restarting, { ...meta(interaction), customId: interaction.customId });
+        const job = work.catch((err: unknown) => ctx.logger.error({ ...meta(interaction), err }, 'component failed'));
         running.add(job);
         void job.finally(() => running.delete(job));
         return job;

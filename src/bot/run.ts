@@ -130,7 +130,13 @@ export async function startBot(config: Config, library: Library, logger: Logger 
     client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
     return client;
   };
-  const client = await login(config, make, logger, clock);
+  let client: Client;
+  try {
+    client = await login(config, make, logger, clock);
+  } catch (err) {
+    if (!options.settings) store.close(); // opened here: a failed start leaves no database handle open
+    throw err;
+  }
 
   let stopping: Promise<void> | null = null;
   const stop = () => (stopping ??= (async () => {

@@ -1,5 +1,5 @@
 import {
-  ComponentType, MessageFlags, PermissionFlagsBits, TextInputStyle, type APIModalInteractionResponseCallbackData,
+  ComponentType, PermissionFlagsBits, TextInputStyle, type APIModalInteractionResponseCallbackData,
   type AutocompleteInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction,
 } from 'discord.js';
 import { capList } from '../lists.ts';
@@ -13,7 +13,7 @@ import { reasonText } from '../story/resolve.ts';
 import { safeText } from '../render/safe.ts';
 import { UserError } from './errors.ts';
 import { placeOf } from './question.ts';
-import { send } from './reply.ts';
+import { defer, send } from './reply.ts';
 import { storyHere, type Place } from './story-here.ts';
 import { storyChoices } from './suggest.ts';
 import type { BotContext } from './types.ts';
@@ -42,6 +42,8 @@ function requirePermission(interaction: ChatInputCommandInteraction | ModalSubmi
   }
 }
 
+/** An upload refusal for the moderator; its message can hold what they typed (a slug, a date), so it is escaped. */
+const refusal = (err: UploadError) => new UserError(safeText(err.message));
 const scopeOf = (interaction: ChatInputCommandInteraction): Scope => (interaction.options.getString('scope') === 'server' ? 'server' : 'channel');
 const title = (ctx: BotContext, place: Place, slug: string) => safeText(ctx.catalog.find(place.guildId, slug)?.story.meta.title ?? slug);
 const where = (scope: Scope) => (scope === 'server' ? 'This server' : 'This channel');
@@ -53,21 +55,21 @@ async function show(interaction: ChatInputCommandInteraction, ctx: BotContext): 
   const option = interaction.options.getString('story');
   const index = option ? ctx.catalog.find(place.guildId, option) : here.index;
   if (!index) {
-    await send(interaction, renderNotice(`There is no story called “${(option ?? here.slug).slice(0, 60)}” here. Stories: ${capList(ctx.catalog.visibleSlugs(place.guildId))}.`));
+    await send(interaction, renderNotice(`There is no story called “${safeText(truncate(option ?? here.slug, 60))}” here. Stories: ${capList(ctx.catalog.visibleSlugs(place.guildId))}.`));
     return;
   }
   const f = storyFactsOf(index, ctx.catalog.visibleSlugs(place.guildId));
   const stale = here.stale.map((s) => `The ${s.reason}'s story “${s.slug}” is no longer available, so it is skipped.`);
   const usedHere = `**${title(ctx, place, here.slug)}** (\`${here.slug}\`): ${reasonText(here.reason)}.${stale.length ? `\n${stale.join('\n')}` : ''}`;
   await send(interaction, renderCard({
-    title: f.headline,
-    description: f.summary ?? 'An article without a written overview; ask about it with /ask.',
+    title: safeText(f.headline),
+    description: f.summary ? safeText(f.summary) : 'An article without a written overview; ask about it with /ask.',
     fields: [
       { name: 'Used in this channel', value: usedHere },
       { name: 'Published', value: f.published, inline: true },
       { name: 'Outlet', value: safeText(f.outlet), inline: true },
       { name: 'Paragraphs', value: String(f.paragraphs), inline: true },
-      { name: 'Sources cited', value: f.sources.join(', ') || 'none named' },
+      { name: 'Sources cited', value: safeText(f.sources.join(', ')) || 'none named' },
       ...(f.others.length ? [{ name: `Other stories (${f.others.length})`, value: capList(f.others) }] : []),
     ],
     footer: { text: `story: ${f.slug} · ${ctx.catalog.owner(place.guildId, f.slug) === 'server' ? 'added in this server' : 'shared'} · ${f.facts} annotated facts` },
@@ -82,7 +84,7 @@ async function set(interaction: ChatInputCommandInteraction, ctx: BotContext): P
   const place = placeOf(interaction);
   const wanted = interaction.options.getString('story', true).trim().toLowerCase();
   const index = ctx.catalog.find(place.guildId, wanted);
-  if (!index) throw new UserError(`There is no story called “${wanted.slice(0, 60)}” here. Stories: ${capList(ctx.catalog.visibleSlugs(place.guildId))}.`);
+  if (!index) throw new UserError(`There is no story called “${safeText(truncate(wanted, 60))}” here. Stories: ${capList(ctx.catalog.visibleSlugs(place.guildId))}.`);
   ctx.settings.setStory(interaction.guildId!, scope, interaction.channelId, index.story.slug);
   ctx.logger.info({ guildId: interaction.guildId, channelId: interaction.channelId, scope, story: index.story.slug }, 'story set');
   const note = scope === 'server' && ctx.settings.storySettings(interaction.guildId!, interaction.channelId).channel
@@ -131,7 +133,7 @@ async function addAndReply(interaction: ChatInputCommandInteraction | ModalSubmi
   try {
     index = ctx.catalog.add(interaction.guildId!, story);
   } catch (err) {
-    if (err instanceof UploadError) throw new UserError(err.message);
+    if (err instanceof UploadError) throw refusal(err);
     throw err;
   }
   const { slug } = index.story;
@@ -156,13 +158,14 @@ async function add(interaction: ChatInputCommandInteraction, ctx: BotContext): P
   const isText = /\.txt$/i.test(file.name) || (file.contentType ?? '').toLowerCase().startsWith('text/plain');
   if (!isText) throw new UserError('Upload the story as a .txt file: the headline on the first line, then one paragraph a line.');
   if (file.size > UPLOAD_LIMITS.bytes) throw new UserError(`The file is ${Math.ceil(file.size / 1024)} KB; the limit is ${UPLOAD_LIMITS.bytes / 1024} KB of text.`);
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  // Through reply.ts, so the reply after the download edits this defer (and a defer the router already sent counts).
+  await defer(interaction, true);
   let text: string;
   try {
     const url = checkAttachmentUrl(file.url, attachmentOrigins(ctx.config.DISCORD_API_BASE));
     text = decodeText(await readAttachment(url));
   } catch (err) {
-    if (err instanceof UploadError) throw new UserError(err.message);
+    if (err instanceof UploadError) throw refusal(err);
     throw err;
   }
   await addAndReply(interaction, ctx, {
@@ -195,7 +198,7 @@ async function remove(interaction: ChatInputCommandInteraction, ctx: BotContext)
   try {
     cleared = ctx.catalog.remove(interaction.guildId!, slug).settingsCleared;
   } catch (err) {
-    if (err instanceof UploadError) throw new UserError(err.message);
+    if (err instanceof UploadError) throw refusal(err);
     throw err;
   }
   ctx.logger.info({ guildId: interaction.guildId, story: slug, settingsCleared: cleared }, 'story removed');
@@ -227,7 +230,7 @@ const HANDLERS = { show, set, clear, add, remove, reports } as const satisfies R
 export async function runStoryCommand(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const sub = interaction.options.getSubcommand(false) ?? 'show';
   const handler = HANDLERS[sub as keyof typeof HANDLERS];
-  if (!handler) throw new UserError(`Unknown /story action “${sub.slice(0, 20)}”. Try /story show.`);
+  if (!handler) throw new UserError(`Unknown /story action “${safeText(truncate(sub, 20))}”. Try /story show.`);
   await handler(interaction, ctx);
 }
 

@@ -67,7 +67,8 @@ function asked(answer: Answer): string {
 /**
  * The one renderer from Answer to Discord message. Found answers: the short answer as the title, the
  * passage as a quote, the citation line (¶, attribution, certainty) in view. Not-found and usage replies
- * are ephemeral (only the asker sees them) and say what the story covers. Everything within Discord's limits.
+ * are ephemeral (only the asker sees them); a not-found one says the story doesn't say and shows the closest passage,
+ * marked as such (the message catalogue's words). Everything within Discord's limits.
  */
 export function renderDiscord(answer: Answer, options: { private?: boolean; storyTitle?: string } = {}): DiscordReply {
   const footer = options.storyTitle ? { text: `Story: ${options.storyTitle}` } : undefined;

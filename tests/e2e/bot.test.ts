@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Events } from 'discord.js';
 import { snowflake, type CallbackRecord, type JsonObject } from '../discord/standin.ts';
 import { COMMAND_HELP, helpEntries } from '../../src/overview.ts';
+import { NOT_FOUND_CHARS } from '../../src/render/messages.ts';
 import {
   EPHEMERAL, TOKEN, bool, isEphemeral, limitProblems, messageOf, startBotOnStandin, str,
   type MessageData, type RunningBot,
@@ -166,13 +167,24 @@ describe('story-bot on the real discord.js Client, against the stand-in', () => 
   });
 
   describe('replies that only the asker sees', () => {
-    it('an out-of-story question is ephemeral and says what the story covers', async () => {
+    it('an out-of-story question is ephemeral, says the story doesn\'t say, and marks the closest passage as such', async () => {
       const { cb, msg } = await slash('who', [str('question', 'won the 1998 football world cup final')]);
       expect(cb.type).toBe(4);
       expect(msg.flags! & EPHEMERAL).toBe(EPHEMERAL);
       const e = embedOf(msg);
       expect(e.title).toMatch(/doesn.t say/);
-      expect(e.description).toMatch(/It covers/);
+      const text = (e.description ?? '').replace(/\\(.)/g, '$1'); // as Discord shows it: escapes removed
+      expect(text).toMatch(/^The story doesn.t say who won the 1998 football world cup final\./);
+      expect(text).not.toMatch(/It covers/); // the new design: no summary of the story, just the closest passage
+      expect(text.length).toBeLessThan(NOT_FOUND_CHARS);
+      expect(text.split('\n').length).toBeLessThanOrEqual(3);
+      // the closest passage, when given, is marked as such and quotes the story's own words from that paragraph
+      const closest = /\nClosest it comes(?: \([^)]*\))?: (?:¶(\d+)|headline) “(.+?)…?”$/.exec(text);
+      if (text.includes('Closest')) {
+        expect(closest, text).not.toBeNull();
+        const paragraph = run.library.stories.get(SLUG)!.story.paragraphs[Number(closest![1] ?? 0)];
+        expect(paragraph).toContain(closest![2]);
+      }
     });
 
     it('private: true makes a found answer ephemeral', async () => {

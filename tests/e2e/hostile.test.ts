@@ -2,7 +2,9 @@
  * Hostile input through the real bot and the stand-in: links and markup from users never come back
  * live in a public reply, and story names are escaped.
  */
+import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PERMISSIONS } from '../discord/standin.ts';
 import { hasLiveLink } from '../../src/render/safe.ts';
 import { isEphemeral, messageOf, startBotOnStandin, str, type MessageData, type RunningBot } from './helpers.ts';
 
@@ -38,5 +40,25 @@ describe('hostile input, end to end', () => {
     expect(isEphemeral(msg)).toBe(true);
     expect(msg.content).toContain('\\*\\*boom\\*\\*');
     expect(hasLiveLink(msg.content ?? '')).toBe(false);
+  });
+
+  it('a story name or slug with markup and a link is escaped and inert wherever it is echoed: a question, /story set, /story add', async () => {
+    const hostile = '**boom** [x](https://evil.example)';
+    const manage = (BigInt(DEFAULT_PERMISSIONS) | PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ManageGuild).toString();
+    const file = run.standin.hostAttachment({ filename: 'a.txt', data: 'A headline\nA paragraph.', contentType: 'text/plain' });
+    const asked = messageOf(await run.standin.sendChatInput({ name: 'who', options: [str('question', 'greeted Putin'), str('story', hostile)] }).waitForCallback(5000));
+    const set = messageOf(await run.standin.sendChatInput({ name: 'story', memberPermissions: manage, options: [{ type: 1, name: 'set', options: [str('story', hostile)] }] }).waitForCallback(5000));
+    const adding = run.standin.sendChatInput({
+      name: 'story', memberPermissions: manage,
+      options: [{ type: 1, name: 'add', options: [{ name: 'file', type: 11, value: file['id'] }, str('slug', hostile)] }],
+      resolved: { attachments: { [String(file['id'])]: file } },
+    });
+    expect((await adding.waitForCallback(5000)).type).toBe(5);
+    const added = (await adding.waitForWebhook((w) => w.method === 'PATCH', 5000)).body as MessageData;
+    for (const [what, msg] of [['question', asked], ['set', set], ['add', added]] as const) {
+      const all = texts(msg).join('\n');
+      expect(all, what).toContain('\\*\\*boom\\*\\*');
+      for (const t of texts(msg)) expect(hasLiveLink(t), `${what}: ${t}`).toBe(false);
+    }
   });
 });

@@ -83,9 +83,12 @@ describe('shutdown', () => {
     await expect.poll(() => run.bot.inFlight, { timeout: 5000 }).toBe(1);
     const stopped = run.bot.stop();
     const late = run.standin.sendChatInput({ name: 'who', options: WHO });
-    const lateMsg = messageOf(await late.waitForCallback(5000));
-    expect(isEphemeral(lateMsg)).toBe(true);
-    expect(lateMsg.content).toBe(NOTICES.restarting);
+    const lateClick = run.standin.sendButton({ customId: 'fb1:1:n' }); // a 👎 on an earlier answer, too
+    for (const sent of [late, lateClick]) {
+      const msg = messageOf(await sent.waitForCallback(5000));
+      expect(isEphemeral(msg)).toBe(true);
+      expect(msg.content).toBe(NOTICES.restarting);
+    }
     const firstMsg = messageOf(await first.waitForCallback(5000));
     expect(isEphemeral(firstMsg)).toBe(false);
     expect(firstMsg.embeds?.[0]?.title).toContain('Kim');

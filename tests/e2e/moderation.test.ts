@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PERMISSIONS, snowflake, type CallbackRecord, type JsonObject } from '../discord/standin.ts';
+import { DEFAULT_PERMISSIONS, snowflake, snowflakeAt, type CallbackRecord, type JsonObject } from '../discord/standin.ts';
 import { openLibrary } from '../../src/library.ts';
 import { ingestStory } from '../../src/story/ingest.ts';
 import { definition as storyDefinition } from '../../commands/story.ts';
@@ -341,6 +341,14 @@ describe('moderation on the real discord.js Client', () => {
       expect((priv.msg as { components?: unknown[] }).components ?? []).toEqual([]);
       const notFound = await slash('who', [str('question', 'won the 1998 football world cup final')]);
       expect((notFound.msg as { components?: unknown[] }).components ?? []).toEqual([]);
+    });
+
+    it('an answer deferred first (its interaction already 2.5 s old) keeps its buttons when edited in', async () => {
+      const sent = run.standin.sendChatInput({ id: snowflakeAt(Date.now() - 2500), name: 'who', options: [str('question', 'greeted Putin at the airport')] });
+      expect((await sent.waitForCallback(5000)).type).toBe(5);
+      const edit = (await sent.waitForWebhook((w) => w.method === 'PATCH' && w.messageId === '@original', 10_000)).body as MessageData & { components?: { components: { custom_id: string }[] }[] };
+      expect(edit.embeds?.[0]?.title).toContain('Kim');
+      expect(edit.components?.[0]?.components.map((b) => b.custom_id)).toEqual([expect.stringMatching(/^fb1:[0-9a-z]+:y$/), expect.stringMatching(/^fb1:[0-9a-z]+:n$/)]);
     });
 
     it('a 👎 is stored (acknowledged ephemerally), one vote per user, and /story reports lists it for moderators', async () => {
