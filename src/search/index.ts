@@ -3,6 +3,7 @@ import { DEFAULT_OPTIONS, type EngineOptions } from '../answer/options.ts';
 import type { AnchoredFact, Story } from '../story/types.ts';
 import { aliasMatcher, type AliasMatcher } from '../text/aliases.ts';
 import { analyzeParagraph, type SentenceAnalysis } from '../text/analyze.ts';
+import { lexicon } from '../lexicon/index.ts';
 import { storyMeaning, type Meaning } from '../text/meaning.ts';
 import { ENTITY_PREFIX, STOPWORDS, normalizeText, termsOf, tokenize } from '../text/terms.ts';
 import { createIndex, type SearchDoc } from './options.ts';
@@ -145,7 +146,8 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
   for (const e of [...story.entities, ...story.sources]) {
     for (const name of [e.name, ...e.aliases]) {
       for (const w of normalizeText(name).split(/[^\p{L}\p{N}]+/u)) {
-        if (!/^\p{Lu}/u.test(w) || STOPWORDS.has(w.toLowerCase())) continue;
+        // Only the name's own words ("Sinmun"), not English words inside it ("Leader", "Party").
+        if (!/^\p{Lu}/u.test(w) || STOPWORDS.has(w.toLowerCase()) || lexicon.isWord(w.toLowerCase())) continue;
         for (const t of termsOf(w)) {
           const list = nameParts.get(t) ?? [];
           if (!list.includes(ENTITY_PREFIX + e.id)) list.push(ENTITY_PREFIX + e.id);
