@@ -47,7 +47,7 @@ export function pickFact(index: StoryIndex, candidates: Candidate[], query: Anal
     const fits = candidates.flatMap((candidate, rank) => {
       const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(index, f, about) > 0);
       return candidate.facts
-        .filter((f) => kinds.includes(f.kind) && f.answer && !(f.answer.ref && query.entities.includes(f.answer.ref)) && addsSomething(f.answer.text, query, index.options.firmCredit))
+        .filter((f) => kinds.includes(f.kind) && f.answer && (!f.drafted || index.options.draftedFactKinds.includes(f.kind)) && !(f.answer.ref && query.entities.includes(f.answer.ref)) && addsSomething(f.answer.text, query, index.options.firmCredit))
         // "How many …" wants a figure: a fact whose answer has none does not answer it.
         .filter((f) => query.expect !== 'number' || /\d|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)(?![\w-])/i.test(f.answer!.text) || f.time?.precision === 'duration')
         // "What year" wants a calendar time, not a duration ("in nearly 25 years").

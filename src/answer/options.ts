@@ -40,6 +40,8 @@ export interface EngineOptions {
   meaningSenses: number;
   /** The sentence frequency a verb, adjective or adverb the story does not firmly have is weighted as (a paraphrase is likely). */
   paraphraseDf: number;
+  /** The kinds of machine-drafted fact whose short answer is used as it is (for the others, the answer is extracted from the passage). */
+  draftedFactKinds: string[];
   /** Weight factor of a question word with at least lightSenses WordNet senses. */
   lightWeight: number;
   /** A claim word with at least this many WordNet senses says too little on its own to be an element the story must state ("time", "get"). */
@@ -68,6 +70,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   lightSenses: 15,
   lightWeight: 1,
   paraphraseDf: 1,
+  draftedFactKinds: ['who', 'when', 'where', 'what', 'why', 'source'],
 };
 
 /** Options with overrides applied. */
