@@ -36,7 +36,7 @@ const readJsonl = (file: string) => readFileSync(file, 'utf8').split('\n').filte
 function ingest(storiesDir: string, slug: string, text: string, meta: { title?: string; date?: string; outlet?: string }, work: string): void {
   const file = join(work, `${slug}.txt`);
   writeFileSync(file, text);
-  const request = { storiesDir, slug, title: meta.title, articleFile: file, date: meta.date, outlet: meta.outlet } as IngestRequest;
+  const request: IngestRequest = { storiesDir, slug, title: meta.title, articleFile: file, date: meta.date, outlet: meta.outlet };
   ingestStory(request);
 }
 
