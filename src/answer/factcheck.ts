@@ -120,18 +120,32 @@ const idsIn = (index: StoryIndex, text: string) => index.aliases.find(text);
  */
 function ownerConflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate): VerdictReason | null {
   const passage = best.sentence.text.replace(/’/g, "'");
-  for (const m of query.normalized.replace(/’/g, "'").matchAll(/([\p{L}.-]+(?: [\p{L}.-]+){0,2})'s? ((?:[\p{L}-]+ ?){1,4})/gu)) {
-    const claimOwner = idsIn(index, m[1]!);
-    if (!claimOwner.length) continue;
-    const heads = new Set(m[2]!.trim().split(/\s+/).flatMap((w) => termsOf(w)));
+  const claim = query.normalized.replace(/’/g, "'");
+  // Owners in the claim: a possessive ("Russia's ruling party paper"), or an adjective of a place the
+  // story names ("a Russian newspaper": WordNet's pertainym of Russia).
+  const owned: { owner: string; ids: string[]; rest: string }[] = [];
+  for (const m of claim.matchAll(/([\p{L}.-]+(?: [\p{L}.-]+){0,2})'s? ((?:[\p{L}-]+ ?){1,4})/gu)) {
+    const span = index.aliases.spans(m[1]!).at(-1);
+    owned.push({ owner: span ? normalizeText(m[1]!).slice(span.start, span.end) : m[1]!, ids: idsIn(index, m[1]!), rest: m[2]! });
+  }
+  const words = claim.split(/\s+/).map((w) => w.replace(/[^\p{L}'-]/gu, ''));
+  words.forEach((w, i) => {
+    if (!w || i + 1 >= words.length) return;
+    const place = [...index.meaning.storyTermsFor(w)].find(([t, c]) => c >= index.options.firmCredit && index.nameWords.has(t));
+    if (!place || idsIn(index, w).length) return;
+    owned.push({ owner: w, ids: idsIn(index, place[0]), rest: words.slice(i + 1, i + 4).join(' ') });
+  });
+  for (const { owner, ids, rest } of owned) {
+    if (!ids.length) continue;
+    // What is owned, by the story terms its words matched (typos and synonyms included).
+    const restWords = new Set(rest.trim().toLowerCase().split(/\s+/));
+    const heads = new Set(rest.trim().split(/\s+/).flatMap((w) => termsOf(w)));
+    for (const t of query.terms) if (restWords.has(t.token.toLowerCase())) for (const [f, c] of t.forms) if (c >= index.options.firmCredit) heads.add(f);
     for (const p of passage.matchAll(/([\p{Lu}][\p{L}.-]*(?: [\p{Lu}][\p{L}.-]*){0,3})'s? ((?:[\p{L}'-]+ ?){1,5})/gu)) {
       const storyOwner = idsIn(index, p[1]!);
-      if (!storyOwner.length || storyOwner.some((id) => claimOwner.includes(id))) continue;
+      if (!storyOwner.length || storyOwner.some((id) => ids.includes(id))) continue;
       const shared = p[2]!.trim().split(/\s+/).flatMap((w) => termsOf(w)).filter((t) => heads.has(t));
-      if (shared.length >= 2 || (shared.length === 1 && heads.size === 1)) {
-        const span = index.aliases.spans(m[1]!).at(-1);
-        return { element: 'place', claim: span ? normalizeText(m[1]!).slice(span.start, span.end) : m[1], story: p[1] };
-      }
+      if (shared.length >= 2 || (shared.length === 1 && heads.size === 1)) return { element: 'place', claim: owner, story: p[1] };
     }
   }
   return null;

@@ -42,6 +42,8 @@ const RELATIVE = /\b(?:(?:early|late) )?(?:last|next|this|previous|the following
 const ORDINAL_TIME = /\b(?:the )?\d+(?:st|nd|rd|th) (?:minute|hour|day|week|month|year|century|round|lap|inning|quarter|period)\b|\b(?:first|second|third|fourth|final|last) (?:half|quarter|period|round|minute|seconds)\b/gi;
 const NUMBER = /(?:[$€£¥]\s?)?\b\d[\d,.]*(?::\d\d)?(?:\s?[–-]\s?\d[\d,.]*)?(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|km|miles?|metres?|meters?|feet|kg|tons?|tonnes?|points?|cents?))?(?:\s(?:people|per share))?/gi;
 const SPELLED = /(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions|billions)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*(?![\w-])/gi;
+/** "six-time Grammy winner": how many times. */
+const TIMES = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-times?\b/gi;
 const REASON = /\b(?:because(?: of)?|due to|as a result of|owing to|in order to|so that|so as to|thanks to|in exchange for|in return for|for)\s+([^.;]+)/gi;
 const QUOTE = /["“]([^"”]{2,})["”]/g;
 
@@ -120,6 +122,7 @@ export function analyzeParagraph(paragraph: string, sentences: readonly { start:
     collect(DURATION, text, 'number', spans);
     collect(NUMBER, text, 'number', spans);
     collect(SPELLED, text, 'number', spans);
+    collect(TIMES, text, 'number', spans, 1);
     collect(REASON, text, 'reason', spans, 1);
     collect(QUOTE, text, 'quote', spans, 1);
     spans.sort((a, b) => a.start - b.start || b.end - a.end);
