@@ -9,7 +9,7 @@ import { pickFact } from './facts.ts';
 import { cleanQuery } from './input.ts';
 import { analyzeQuery, type AnalyzedQuery } from './query.ts';
 import { outOfStory } from './relevance.ts';
-import { rankSentences, type Candidate } from './retrieve.ts';
+import { creditIn, rankSentences, type Candidate } from './retrieve.ts';
 import { listSources } from './sources.ts';
 import { splitParts } from './parts.ts';
 import { OWN_REPORTING, type Answer, type Command, type QuestionKind, type TimeValue } from './types.ts';
@@ -57,6 +57,22 @@ function notFound(base: Answer, closest: Candidate | undefined, unknownNames: st
   };
 }
 
+const QUESTION_NEGATION = /\b(?:not|never|cannot|no longer)\b|n't\b/i;
+const PASSAGE_NEGATION = /\b(?:not|never|cannot|no|none|neither|nor|without|fail(?:s|ed)? to)\b|n't\b/i;
+
+/**
+ * A question that says the opposite of its best passage is not answered by it: a word whose antonym the
+ * passage uses ("manual" where it says "mechanical", "simplicity" for "complexity"), or a negation the
+ * passage does not have ("what is not …").
+ */
+function contradicts(index: StoryIndex, query: AnalyzedQuery, best: Candidate): boolean {
+  const terms = index.sentenceTerms[best.sentence.index]!;
+  if (index.options.contradictionChecks.includes("negation") && QUESTION_NEGATION.test(query.normalized) && !PASSAGE_NEGATION.test(best.sentence.text)) return true;
+  if (!index.options.contradictionChecks.includes("antonym")) return false;
+  // A word the story never firmly uses whose antonym the passage has: the question turned the passage around.
+  return query.terms.some((t) => !t.salient && ![...t.forms.values()].some((c) => c >= index.options.firmCredit) && index.meaning.antonymsIn(t.token, terms) !== null);
+}
+
 /** Question types whose answer must be of that type. */
 const TYPED = new Set(['time', 'number', 'reason', 'place', 'person']);
 
@@ -83,6 +99,7 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
     }
   }
   if (out || !best) return notFound(base, best, out?.unknownNames ?? []);
+  if (contradicts(index, query, best)) return notFound(base, best, []);
   const window = ranked.filter((c) => c.score >= best.score - index.options.factWindow);
   const picked = pickFact(index, window, query);
   if (picked) return found(base, picked.candidate, picked.fact.answer!.text, attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);

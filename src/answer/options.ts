@@ -40,6 +40,8 @@ export interface EngineOptions {
   meaningSenses: number;
   /** The sentence frequency a verb, adjective or adverb the story does not firmly have is weighted as (a paraphrase is likely). */
   paraphraseDf: number;
+  /** Which ways a question can say the opposite of its best passage make the engine abstain: a negation the passage lacks, a word whose antonym it uses. */
+  contradictionChecks: string[];
   /** The kinds of machine-drafted fact whose short answer is used as it is (for the others, the answer is extracted from the passage). */
   draftedFactKinds: string[];
   /** Weight factor of a question word with at least lightSenses WordNet senses. */
@@ -70,6 +72,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   lightSenses: 15,
   lightWeight: 1,
   paraphraseDf: 1,
+  contradictionChecks: ['negation'],
   draftedFactKinds: ['who', 'when', 'where', 'what', 'why', 'source'],
 };
 
