@@ -14,6 +14,8 @@ export interface EngineOptions {
   paragraphCredit: number;
   /** Weight of MiniSearch relevance in the ranking score (coverage weighs 1). */
   relevanceWeight: number;
+  /** Weight of MiniSearch relevance for the headline (short, so BM25 rates it high on any shared word). */
+  headlineRelevance: number;
   /** Share of a fact's MiniSearch score that goes to its sentence. */
   factRelevance: number;
   /** Share of a paragraph's MiniSearch score that goes to each of its sentences. */
@@ -57,6 +59,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   nameOverrideCoverage: 0.7,
   paragraphCredit: 0.35,
   relevanceWeight: 0.25,
+  headlineRelevance: 0,
   factRelevance: 0.5,
   paragraphRelevance: 0.2,
   factWindow: 0.15,

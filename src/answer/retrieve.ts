@@ -72,7 +72,9 @@ export function rankSentences(index: StoryIndex, query: AnalyzedQuery, limit = 5
     const sentence = story.sentences[s]!;
     const cov = coverage(index, query, sentence);
     const relevance = best > 0 ? (raw.get(s) ?? 0) / best : 0;
-    candidates.push({ sentence, coverage: cov, relevance, score: cov + options.relevanceWeight * relevance, facts: index.factsBySentence.get(s) ?? [] });
+    // A headline is short, so BM25 rates it high on any shared word: it ranks by coverage alone.
+    const weight = sentence.paragraph === 0 ? options.headlineRelevance : options.relevanceWeight;
+    candidates.push({ sentence, coverage: cov, relevance, score: cov + weight * relevance, facts: index.factsBySentence.get(s) ?? [] });
   }
   return candidates.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index).slice(0, limit);
 }
