@@ -127,7 +127,7 @@ const YES_NO_ANSWER = { supported: 'Yes', contradicted: 'No', disputed: 'Not est
 function either(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer | null {
   const m = /^(.*?\b)([\p{L}-]+) or (?:just |only |merely |rather )?([\p{L}-]+)(\s*[?.!]*)$/iu.exec(query.normalized);
   if (!m) return null;
-  const [, head, a, b] = m as unknown as [string, string, string, string];
+  const [, head = '', a = '', b = ''] = m;
   const checks = [a, b].map((alt) => ({ alt, checked: factcheck(index, base, analyzeQuery(index, `${head}${alt}`)) }));
   const held = checks.filter((c) => c.checked.verdict === 'supported');
   if (held.length !== 1) return null;

@@ -229,12 +229,12 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     // wanted, not what it is about: they weigh little.
     const frame = FRAME_NOUNS.test(lower) && start < frameEnd ? index.options.frameWeight : 1;
     // A very polysemous word ("take", "make") says little about what is asked.
-    const light = english && !salient && lexicon.senseCount(lower) >= index.options.lightSenses ? index.options.lightWeight : 1;
+    // (WordNet is asked only when the option can change the weight: this runs for every word of every question.)
+    const light = index.options.lightWeight !== 1 && english && !salient && lexicon.senseCount(lower) >= index.options.lightSenses ? index.options.lightWeight : 1;
     // A word the story does not firmly have: a noun is likely a thing the story never mentions (rare); a
     // verb, adjective or adverb is often the reader's paraphrase, so it weighs like a middling word.
     const firm = [...forms.values()].some((c) => c >= index.options.firmCredit);
-    const nounish = lexicon.isNounFirst(lower);
-    const base = firm ? idf(df) : salient ? idf(0) : idf(nounish ? 1 : index.options.paraphraseDf);
+    const base = firm ? idf(df) : salient ? idf(0) : idf(index.options.paraphraseDf === 1 || lexicon.isNounFirst(lower) ? 1 : index.options.paraphraseDf);
     const weight = base * frame * light;
     terms.push({ token, start, forms, weight, known, salient, english, ...(match ? { match } : {}) });
   }
