@@ -16,6 +16,8 @@ export interface EngineOptions {
   relevanceWeight: number;
   /** Weight of MiniSearch relevance for the headline (short, so BM25 rates it high on any shared word). */
   headlineRelevance: number;
+  /** Whether MiniSearch's own typo tolerance (fuzzy matching) is used for relevance; the question's typos are corrected before it. */
+  searchTypos: boolean;
   /** Share of a fact's MiniSearch score that goes to its sentence. */
   factRelevance: number;
   /** Share of a paragraph's MiniSearch score that goes to each of its sentences. */
@@ -46,6 +48,8 @@ export interface EngineOptions {
   contradictionChecks: string[];
   /** The kinds of machine-drafted fact whose short answer is used as it is (for the others, the answer is extracted from the passage). */
   draftedFactKinds: string[];
+  /** How many senses of a story word (most frequent first) a reader's word counts as its synonym in: the story's word picks the sense ("paper" for its "newspaper"). */
+  storySenses: number;
   /** Weight factor of a question word with at least lightSenses WordNet senses. */
   lightWeight: number;
   /** A claim word with at least this many WordNet senses says too little on its own to be an element the story must state ("time", "get"). */
@@ -60,6 +64,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   paragraphCredit: 0.35,
   relevanceWeight: 0.25,
   headlineRelevance: 0,
+  searchTypos: false,
   factRelevance: 0.5,
   paragraphRelevance: 0.2,
   factWindow: 0.15,
@@ -73,6 +78,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   firmCredit: 0.75,
   meaningSenses: 2,
   lightSenses: 15,
+  storySenses: 0,
   lightWeight: 1,
   paraphraseDf: 1,
   contradictionChecks: ['negation'],

@@ -56,7 +56,7 @@ export function rankSentences(index: StoryIndex, query: AnalyzedQuery, limit = 5
   const add = (s: number, v: number) => { if (pool.has(s)) raw.set(s, (raw.get(s) ?? 0) + v); };
   const words = query.terms.map((t) => t.token);
   const entityTokens = query.entities.map((id) => ENTITY_PREFIX + id);
-  for (const r of mini.search([...words, ...entityTokens].join(' '))) {
+  for (const r of mini.search([...words, ...entityTokens].join(' '), options.searchTypos ? {} : { fuzzy: false })) {
     if (r.type === 'sentence') add(r.ref as number, r.score);
     else if (r.type === 'fact') {
       const fact = index.factsById.get(r.ref as string);

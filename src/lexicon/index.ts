@@ -20,7 +20,7 @@ export function openLexicon(options: LoadOptions = {}): Lexicon {
 export const lexicon: Lexicon = openLexicon();
 
 /** Base forms of a word form, most likely first; see `Lexicon.lemmas`. */
-export const lemmas = (word: string): Lemma[] => lexicon.lemmas(word);
+export const lemmas = (word: string): readonly Lemma[] => lexicon.lemmas(word);
 /** Whether a word is English; see `Lexicon.isWord`. */
 export const isWord = (word: string): boolean => lexicon.isWord(word);
 /** A lemma's senses with lexicographer files and instance flags; see `Lexicon.senses`. */
@@ -28,7 +28,7 @@ export const senses = (lemma: string, pos?: Pos): Sense[] => lexicon.senses(lemm
 /** Lemmas related through the first senses; see `Lexicon.related`. */
 export const related = (lemma: string, pos?: Pos, options?: RelatedOptions): Related[] => lexicon.related(lemma, pos, options);
 /** Direct and indirect antonyms; see `Lexicon.antonyms`. */
-export const antonyms = (lemma: string, pos?: Pos): Antonym[] => lexicon.antonyms(lemma, pos);
+export const antonyms = (lemma: string, pos?: Pos): readonly Antonym[] => lexicon.antonyms(lemma, pos);
 /** Multi-word lemmas starting with a word; see `Lexicon.collocations`. */
 export const collocations = (first: string): string[][] => lexicon.collocations(first);
 /** Whether a lemma is a kind or instance of a category; see `Lexicon.isA`. */

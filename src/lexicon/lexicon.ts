@@ -39,6 +39,10 @@ interface WordRef {
 export class Lexicon {
   #data: LexiconData | undefined;
   readonly #load: () => LexiconData;
+  /** Memoised `lemmas` and `antonyms` (the data never changes); cleared when full, so memory stays bounded. */
+  readonly #lemmaMemo = new Map<string, readonly Lemma[]>();
+  readonly #antonymMemo = new Map<string, readonly Antonym[]>();
+  readonly #wordMemo = new Map<string, boolean>();
 
   /** `load` is called once, on the first lookup. */
   constructor(load: () => LexiconData) {
@@ -62,7 +66,15 @@ export class Lexicon {
    * first or last word is lemmatised (picked up → pick up, prime ministers → prime minister). Only lemmas
    * WordNet has; most common first (SemCor counts), the form itself before derived forms on a tie.
    */
-  lemmas(word: string): Lemma[] {
+  lemmas(word: string): readonly Lemma[] {
+    const hit = this.#lemmaMemo.get(word);
+    if (hit) return hit;
+    const result = this.#lemmas(word);
+    remember(this.#lemmaMemo, word, result);
+    return result;
+  }
+
+  #lemmas(word: string): readonly Lemma[] {
     const w = normalizeWord(word);
     if (!w) return [];
     const found = this.#candidates(w);
@@ -88,6 +100,12 @@ export class Lexicon {
    * ("pyongayng", "blinken") from real words; names WordNet knows (Japan, Pyongyang) count as words.
    */
   isWord(word: string): boolean {
+    let known = this.#wordMemo.get(word);
+    if (known === undefined) remember(this.#wordMemo, word, (known = this.#isWord(word)));
+    return known;
+  }
+
+  #isWord(word: string): boolean {
     const w = normalizeWord(word);
     if (!w) return false;
     if (FUNCTION_WORDS.has(w)) return true;
@@ -156,7 +174,16 @@ export class Lexicon {
    * related forms (a verb whose noun has an antonym), with that antonym's own forms in the queried part of
    * speech. Each lemma once, direct first, then by sense rank.
    */
-  antonyms(lemma: string, pos?: Pos): Antonym[] {
+  antonyms(lemma: string, pos?: Pos): readonly Antonym[] {
+    const key = `${lemma}|${pos ?? ''}`;
+    const hit = this.#antonymMemo.get(key);
+    if (hit) return hit;
+    const result = this.#antonyms(lemma, pos);
+    remember(this.#antonymMemo, key, result);
+    return result;
+  }
+
+  #antonyms(lemma: string, pos?: Pos): readonly Antonym[] {
     const name = normalizeWord(lemma);
     const w = this.#wordId(name);
     if (w < 0) return [];
@@ -339,6 +366,14 @@ interface Candidate {
   readonly word: number;
   readonly pos: number;
   readonly source: number;
+}
+
+/** Most memoised look-ups a Lexicon keeps per method before starting over. */
+const MEMO_LIMIT = 20_000;
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
 }
 
 function add(found: Map<string, Candidate>, c: Candidate): void {

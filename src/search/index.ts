@@ -180,7 +180,7 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
     const initials = phrase.split(' ').map((w) => w[0]).join('');
     if (n >= 2 && !initialisms.has(initials)) initialisms.set(initials, phrase);
   }
-  const meaning = storyMeaning(surface, { credits: options.meaningCredits, maxSenses: options.meaningSenses, lightSenses: options.lightSenses }, partsOfSpeech);
+  const meaning = storyMeaning(surface, { credits: options.meaningCredits, maxSenses: options.meaningSenses, lightSenses: options.lightSenses, storySenses: options.storySenses }, partsOfSpeech);
   return {
     story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, postings, surface, nameWords, nameParts, initialisms, meaning, analyses, wordTerms,
     factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])), factTerms,

@@ -34,6 +34,8 @@ export interface MeaningOptions {
   maxSenses: number;
   /** A story word with this many senses or more ("make", "take") is never reached as a synonym, similar word or hypernym of another. */
   lightSenses: number;
+  /** How many senses of a story word (most frequent first) a reader's word may be a synonym in (0: none beyond `maxSenses` of the reader's word). */
+  storySenses: number;
 }
 
 const EMPTY: ReadonlyMap<string, number> = new Map();
@@ -64,6 +66,9 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
   // Near ancestors of the story's nouns ("article" → nonfiction → writing), so a question's verb whose
   // derivation is that ancestor ("wrote" → writing) finds them, with the lowest credit.
   const byAncestor = new Map<string, Set<string>>();
+  // Synonyms in the story word's own likeliest senses, by lemma|pos: the story disambiguates, so a reader's
+  // word that is a rarer sense of itself ("paper" for a newspaper) still finds it.
+  const bySynonym = new Map<string, Set<string>>();
   for (const [word, terms] of storyWords) {
     if (STOPWORDS.has(word)) continue;
     add(word, terms);
@@ -89,6 +94,14 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
         }
       }
       add(l.lemma, terms);
+      if ((!used || used.has(l.pos)) && options.storySenses > 0 && options.credits.synonym > 0) {
+        for (const r of lex.related(l.lemma, l.pos, { maxSenses: options.storySenses, relations: ['synonym'] })) {
+          const key = `${r.lemma}|${r.pos}`;
+          let set = bySynonym.get(key);
+          if (!set) bySynonym.set(key, (set = new Set()));
+          for (const t of terms) set.add(t);
+        }
+      }
       for (const r of lex.related(l.lemma, l.pos, { maxSenses: options.maxSenses, relations: ['derivation'] })) {
         let set = byDerived.get(r.lemma);
         if (!set) byDerived.set(r.lemma, (set = new Set()));
@@ -113,6 +126,9 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
     if (hit) return hit;
     const out = new Map<string, number>();
     const own = new Set(termsOf(w));
+    for (const l of lex.lemmas(w)) {
+      for (const t of bySynonym.get(`${l.lemma}|${l.pos}`) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.synonym) out.set(t, options.credits.synonym);
+    }
     for (const lemma of lemmasOf(w)) {
       // The word's own lemma may be a story word under another form ("went" → go).
       for (const t of byLemma.get(lemma) ?? []) if (!own.has(t)) out.set(t, Math.max(out.get(t) ?? 0, 0.95));
@@ -141,13 +157,31 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
     cache.set(w, result);
     return result;
   };
-  const synonymsOf = (lemma: string) => new Set(lex.related(lemma, undefined, { maxSenses: options.maxSenses, relations: ['synonym', 'similar'] }).map((r) => r.lemma));
+  // Each story term's lemmas with their antonyms, worked out once per story.
+  const termAntonyms = new Map<string, [string, string[]][]>();
+  const antonymsOfTerm = (t: string) => {
+    let list = termAntonyms.get(t);
+    if (!list) termAntonyms.set(t, (list = [...lemmasByTerm.get(t) ?? []].map((l) => [l, lex.antonyms(l).map((a) => a.lemma)] as [string, string[]]).filter(([, a]) => a.length > 0)));
+    return list;
+  };
+  // Per reader's word, worked out once: its lemmas with their synonyms, and its sense count.
+  const nearCache = new Map<string, { lemmas: string[]; near: Set<string> }>();
+  const nearOf = (word: string) => {
+    let hit = nearCache.get(word);
+    if (!hit) {
+      const lemmas = lemmasOf(word);
+      const near = new Set(lemmas.flatMap((l) => [l, ...lex.related(l, undefined, { maxSenses: options.maxSenses, relations: ['synonym', 'similar'] }).map((r) => r.lemma)]));
+      if (nearCache.size > 5000) nearCache.clear();
+      nearCache.set(word, (hit = { lemmas, near }));
+    }
+    return hit;
+  };
+  const senseCache = new Map<string, number>();
   return {
     isWord: (word) => lex.isWord(word),
     storyTermsFor,
     antonymsIn: (word, terms) => {
-      const lemmas = lemmasOf(word.toLowerCase());
-      const near = new Set(lemmas.flatMap((l) => [l, ...synonymsOf(l)]));
+      const { lemmas, near } = nearOf(word.toLowerCase());
       for (const lemma of lemmas) {
         for (const a of lex.antonyms(lemma)) {
           for (const t of byLemma.get(a.lemma) ?? []) if (terms.has(t)) return a.lemma;
@@ -155,7 +189,7 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       }
       // The other way round: a story word whose antonyms include the word or a synonym of it.
       for (const t of terms) {
-        for (const lemma of lemmasByTerm.get(t) ?? []) for (const a of lex.antonyms(lemma)) if (near.has(a.lemma)) return lemma;
+        for (const [lemma, opposites] of antonymsOfTerm(t)) for (const a of opposites) if (near.has(a)) return lemma;
       }
       return null;
     },
@@ -167,6 +201,15 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       const first = lex.lemmas(word.toLowerCase())[0];
       return !first || first.pos === 'n';
     },
-    senseCount: (word) => lemmasOf(word.toLowerCase()).reduce((n, l) => n + lex.senses(l).length, 0),
+    senseCount: (word) => {
+      const w = word.toLowerCase();
+      let n = senseCache.get(w);
+      if (n === undefined) {
+        n = lemmasOf(w).reduce((sum, l) => sum + lex.senses(l).length, 0);
+        if (senseCache.size > 5000) senseCache.clear();
+        senseCache.set(w, n);
+      }
+      return n;
+    },
   };
 }

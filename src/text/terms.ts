@@ -80,22 +80,32 @@ export function contentTokens(text: string): string[] {
  */
 export function damerau(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  const width = b.length + 1;
+  // Three rolling rows (two back, one back, this one), reused between calls: no allocation per call.
+  if (rowBuffer.length < 3 * width) rowBuffer = new Int32Array(3 * width * 2);
+  let before = rowBuffer.subarray(0, width);
+  let prev = rowBuffer.subarray(width, 2 * width);
+  let cur = rowBuffer.subarray(2 * width, 3 * width);
+  for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = 1; j < width; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      row.push(v);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    rows.push(row);
+    const spare = before;
+    before = prev;
+    prev = cur;
+    cur = spare;
   }
-  return rows[a.length]![b.length]!;
+  return prev[b.length]!;
 }
+let rowBuffer = new Int32Array(192);
 
 /** Bounded Levenshtein distance: returns max+1 as soon as the distance must exceed max. */
 export function editDistance(a: string, b: string, max: number): number {

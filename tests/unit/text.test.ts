@@ -3,7 +3,7 @@ import { cleanQuery, MAX_QUERY_CHARS } from '../../src/answer/input.ts';
 import { detectKind } from '../../src/answer/query.ts';
 import { aliasMatcher } from '../../src/text/aliases.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
-import { contentTokens, editDistance, normalizeText, STOPWORDS, termsOf, tokenize, typoAllowance } from '../../src/text/terms.ts';
+import { contentTokens, damerau, editDistance, normalizeText, STOPWORDS, termsOf, tokenize, typoAllowance } from '../../src/text/terms.ts';
 import { fuzzy } from '../../src/search/options.ts';
 import { DEFAULT_OPTIONS } from '../../src/answer/options.ts';
 import { storyMeaning } from '../../src/text/meaning.ts';
@@ -109,7 +109,7 @@ describe('tokenize and termsOf', () => {
 
   it('links a story word to a reader\'s synonym, pertainym and paraphrase through the meaning map', () => {
     const words = new Map(['weapons', 'greeted', 'concerns', 'agreement', 'supplied', 'russia'].map((w) => [w, termsOf(w)] as const));
-    const meaning = storyMeaning(words, { credits: DEFAULT_OPTIONS.meaningCredits, maxSenses: DEFAULT_OPTIONS.meaningSenses, lightSenses: DEFAULT_OPTIONS.lightSenses });
+    const meaning = storyMeaning(words, { credits: DEFAULT_OPTIONS.meaningCredits, maxSenses: DEFAULT_OPTIONS.meaningSenses, lightSenses: DEFAULT_OPTIONS.lightSenses, storySenses: DEFAULT_OPTIONS.storySenses });
     const reaches = (word: string, storyWord: string) => (meaning.storyTermsFor(word).get(termsOf(storyWord)[0]!) ?? 0) > 0;
     expect(reaches('arms', 'weapons')).toBe(true);
     expect(reaches('welcomed', 'greeted')).toBe(true);
@@ -149,6 +149,23 @@ describe('typo tolerance', () => {
     expect(fuzzy('war')).toBe(false);
     expect(fuzzy('airprot')).toBe(1);
     expect(fuzzy('itinerary')).toBe(2);
+  });
+});
+
+describe('damerau', () => {
+  it('counts a swap of neighbouring letters as one edit', () => {
+    expect(damerau('nroth', 'north', 2)).toBe(1);
+    expect(damerau('airprot', 'airport', 2)).toBe(1);
+    expect(damerau('kitten', 'sitting', 5)).toBe(3);
+    expect(damerau('', 'abc', 5)).toBe(3);
+    expect(damerau('same', 'same', 0)).toBe(0);
+  });
+
+  it('stops at max+1, and a long word after a short one reuses nothing stale', () => {
+    expect(damerau('abcdef', 'uvwxyz', 2)).toBe(3);
+    const long = 'internationalisation'.repeat(12);
+    expect(damerau(long, `${long.slice(0, -1)}x`, 2)).toBe(1);
+    expect(damerau('ab', 'ba', 1)).toBe(1);
   });
 });
 
