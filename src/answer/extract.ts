@@ -39,6 +39,30 @@ function positions(index: StoryIndex, sentence: number, terms: QueryTerm[]): num
   return out;
 }
 
+/** Words between a span (first..last word) and a position; 0 inside it. */
+const gapTo = (p: number, first: number, last: number) => (p < first ? first - p : p > last ? p - last : 0);
+
+/** Distance penalty from the nearest matched word (0..2; 1 when none). */
+function nearest(at: number[], first: number, last: number): number {
+  let gap = Infinity;
+  for (const p of at) gap = Math.min(gap, gapTo(p, first, last));
+  return Number.isFinite(gap) ? Math.min(gap / 8, 2) : 1;
+}
+
+/**
+ * Distance penalty from every question word the sentence holds (0..2; 1 when none): each word's nearest
+ * occurrence, weighted as the question weighs it, so the answer sits where the question's words cluster.
+ */
+function spread(termAt: { weight: number; at: number[] }[], first: number, last: number): number {
+  let total = 0;
+  let sum = 0;
+  for (const { weight, at } of termAt) {
+    total += weight;
+    sum += weight * nearest(at, first, last);
+  }
+  return total > 0 ? sum / total : 1;
+}
+
 /**
  * Extracts a short answer of the expected type from a sentence. Candidates are the sentence's typed spans
  * (computed once per story: people, organisations, places, times, figures, names, noun phrases, quotes,
@@ -54,7 +78,11 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const predicate = positions(index, sentenceIndex, predicateTerms(query));
   const anyMatch = predicate.length ? predicate : positions(index, sentenceIndex, query.terms);
   const matched = new Set(positions(index, sentenceIndex, query.terms));
-  const verb = predicate.find((i) => words[i]!.tags.includes('Verb'));
+  // The verb the question's role is read against: a passage verb matching a question word whose likeliest
+  // reading is a verb ("recovered" in "who recovered the strip ball", not "strip"), else the first one.
+  const verbs = predicate.filter((i) => words[i]!.tags.includes('Verb'));
+  const verbLike = predicateTerms(query).filter((t) => !index.meaning.isNounFirst(t.token));
+  const verb = verbLike.map((t) => positions(index, sentenceIndex, [t]).find((i) => verbs.includes(i))).find((i) => i !== undefined) ?? verbs[0];
   const passive = verb !== undefined && /^\s*by\b/i.test(sentence.slice(words[verb]!.end));
   const head = query.head;
   // The story's named sources in this sentence: a question not about who said it is not answered by them.
@@ -65,6 +93,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const countsHead = query.expect === 'number' && headTerm && /\bhow many\b/i.test(query.normalized);
   // "What year/date": a calendar time, not a duration.
   const calendar = query.expect === 'time' && head !== undefined && /^(?:year|date|day|month)$/.test(head);
+  // Where each question word the sentence holds stands, with its weight.
+  const termAt = query.terms.map((t) => ({ weight: t.weight, at: positions(index, sentenceIndex, [t]) })).filter((t) => t.at.length > 0);
   let best: Scored | null = null;
   for (const span of spans) {
     const f = fit[span.kind];
@@ -91,9 +121,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     if (overlap >= 1) continue;
     const first = inside[0]?.i ?? 0;
     const last = inside.at(-1)?.i ?? first;
-    let gap = Infinity;
-    for (const p of anyMatch) gap = Math.min(gap, p < first ? first - p : p > last ? p - last : 0);
-    const distance = Number.isFinite(gap) ? Math.min(gap / 8, 2) : 1;
+    const distance = index.options.proximity === 'every' ? spread(termAt, first, last) : nearest(anyMatch, first, last);
     let score = f - 1.5 * overlap - distance;
     if (head && content.some(({ w }) => termsOf(w.text).includes(head))) score += 0.6;
     if (verb !== undefined && query.role !== 'none') {

@@ -32,6 +32,8 @@ export interface EngineOptions {
   minPredicateCoverage: number;
   /** A claim pins down the passage's event when this share of its predicate's weight is there; only then can another value conflict. */
   eventCoverage: number;
+  /** How a candidate answer's distance from the question's words is measured: from the nearest matched word, or from every matched word, weighted. */
+  proximity: 'nearest' | 'every';
   /** Weight factor of the nouns of a question's frame ("what day of the week", "which city"). */
   frameWeight: number;
   /** A name the story never uses contradicts a passage only when this share of the claim's predicate is there. */
@@ -72,6 +74,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   eventWords: 3,
   minPredicateCoverage: 0.2,
   eventCoverage: 0.6,
+  proximity: 'every',
   frameWeight: 0.25,
   namePinCoverage: 0.8,
   meaningCredits: { synonym: 0.85, derivation: 0.85, pertainym: 0.9, similar: 0.7, hypernym: 0.6, hyponym: 0.6, ancestor: 0.5, paraphrase: 0.8 },

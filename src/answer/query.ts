@@ -151,7 +151,7 @@ function expandInitialisms(index: StoryIndex, text: string): string {
 export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: QuestionKind): AnalyzedQuery {
   const text = rawText;
   // Links are not words of the question: they are echoed back (inert) but never matched.
-  const normalized = expandInitialisms(index, normalizeCasual(text.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\s+/g, ' ').trim()));
+  const normalized = expandInitialisms(index, normalizeCasual(text.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\s+/g, ' ').trim(), (w) => index.nameWords.has(w)));
   const detected = detectKind(normalized);
   const kind = forceKind ?? detected.kind;
   const expect: Expect = forceKind && forceKind !== detected.kind

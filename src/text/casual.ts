@@ -5,6 +5,9 @@
  * against each story later (src/answer/query.ts), since only the story knows what "nk" stands for.
  */
 
+/** Whether a lower-case word belongs to one of the names of the story at hand. */
+export type NameTest = (lowerWord: string) => boolean;
+
 /** Whole-word contractions, apostrophe optional where the bare form is not itself a word. */
 const CONTRACTIONS: Readonly<Record<string, string>> = {
   "who's": 'who is', whos: 'who is', "what's": 'what is', whats: 'what is', "where's": 'where is', wheres: 'where is',
@@ -48,20 +51,22 @@ const FIGURE_SUFFIX = /\b(\d+(?:[.,]\d+)?)(k|bn|mn|m)\b/gi;
 /**
  * Rewrites a chat question in plain written English: contractions expanded, shorthand spelled out,
  * leading filler dropped, figures with k/bn suffixes spelled out. Case is kept for everything else, so
- * names stay as typed. Idempotent: normalising twice gives the same text.
+ * names stay as typed; `isName` tells which words belong to a name of the story at hand: a shorthand
+ * between two of them is part of the name ("Roe v Wade").
+ * Idempotent: normalising twice gives the same text.
  */
-export function normalizeCasual(text: string): string {
+export function normalizeCasual(text: string, isName: NameTest = () => false): string {
   // Dropping filler can bring a shorthand next to what makes it one ("no. um 5" → "no. 5"): repeat to a fixed point.
   let out = text;
   for (let i = 0; i < 4; i++) {
-    const next = normalizeOnce(out);
+    const next = normalizeOnce(out, isName);
     if (next === out) break;
     out = next;
   }
   return out;
 }
 
-function normalizeOnce(text: string): string {
+function normalizeOnce(text: string, isName: NameTest): string {
   let out = text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(FIGURE_SUFFIX, (_, n: string, s: string) => `${n} ${({ k: 'thousand', bn: 'billion', mn: 'million', m: 'million' } as Record<string, string>)[s.toLowerCase()]}`);
   out = out.replace(/[\p{L}\p{N}'/]+/gu, (word, offset: number, whole: string) => {
     const lower = word.toLowerCase();
@@ -71,6 +76,10 @@ function normalizeOnce(text: string): string {
     if (/^(?:long|much|many|far|old)'s$/.test(lower)) return `${word.slice(0, -2)} is`;
     const short = SHORTHAND[lower];
     if (short === undefined) return word;
+    // Between two words of the story's names, a word is that name's word ("v" in "Roe v Wade"), not shorthand.
+    const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u.exec(whole.slice(0, offset))?.[1];
+    const after = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(whole.slice(offset + word.length))?.[1];
+    if (before && after && isName(before.toLowerCase()) && isName(after.toLowerCase())) return word;
     if (ONLY_BEFORE_FIGURE.has(lower) && !/^\.?\s*\d/.test(whole.slice(offset + word.length))) return word;
     // "w" and "r" are shorthand only between words, not as initials ("W. Bush", "R&D").
     if ((lower === 'w' || lower === 'r' || lower === 'y' || lower === 'v') && (word !== lower || /^[.&]/.test(whole.slice(offset + word.length)))) return word;

@@ -162,3 +162,22 @@ describe('two-part questions through the engine', () => {
     expect(a.answer).toBe('Tomas Reyes; the north gate');
   });
 });
+
+describe('extraction: the verb the question asks about', () => {
+  let match: StoryIndex;
+  beforeAll(() => {
+    match = indexTiny({
+      slug: 'harbour-cup-final',
+      headline: 'Calder wins the Harbour Cup',
+      paragraphs: ['Late in the game, Adams stripped the ball from Brooks, and after a scramble it was recovered by Clarke near the line.'],
+      date: '2024-05-20',
+      outlet: 'Calder Courier',
+    });
+  });
+
+  it('reads the role against the question\'s verb, not against a noun of it that the passage uses as a verb', () => {
+    const s = match.story.sentences.find((x) => x.text.startsWith('Late in the game'))!.index;
+    expect(extractAnswer(match, s, analyzeQuery(match, 'who recovered the strip ball'))).toBe('Clarke');
+    expect(extractAnswer(match, s, analyzeQuery(match, 'who stripped the ball'))).toBe('Adams');
+  });
+});

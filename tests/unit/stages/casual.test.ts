@@ -27,6 +27,12 @@ describe('normalizeCasual', () => {
     expect(normalizeCasual('how many ppl walked across b4 the govt opened it')).toBe('how many people walked across before the government opened it');
   });
 
+  it('keeps a shorthand that stands between two words of a story name as part of the name', () => {
+    const isName = (w: string) => ['smith', 'jones', 'v'].includes(w);
+    expect(normalizeCasual('did smith v jones settle it', isName)).toBe('did smith v jones settle it');
+    expect(normalizeCasual('can u tell me abt smith', isName)).toBe('can you tell me about smith');
+  });
+
   it('reads "u" and "r" as words only between words, not as initials', () => {
     expect(normalizeCasual('r u sure')).toBe('are you sure');
     expect(normalizeCasual('did R. Holm design it')).toBe('did R. Holm design it');
