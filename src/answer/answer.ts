@@ -3,13 +3,14 @@ import type { AnchoredFact } from '../story/types.ts';
 import { describeAnswer } from '../render/messages.ts';
 import { attributionOf, type Attribution } from './attribution.ts';
 import { definition } from './define.ts';
+import { figuresIn } from '../text/figures.ts';
 import { extractAnswer } from './extract.ts';
 import { factcheck } from './factcheck.ts';
 import { pickFact } from './facts.ts';
 import { cleanQuery } from './input.ts';
 import { analyzeQuery, type AnalyzedQuery } from './query.ts';
 import { outOfStory } from './relevance.ts';
-import { creditIn, rankSentences, type Candidate } from './retrieve.ts';
+import { coverage, creditIn, rankSentences, type Candidate } from './retrieve.ts';
 import { listSources } from './sources.ts';
 import { splitParts } from './parts.ts';
 import { OWN_REPORTING, type Answer, type Command, type QuestionKind, type TimeValue } from './types.ts';
@@ -69,8 +70,19 @@ function contradicts(index: StoryIndex, query: AnalyzedQuery, best: Candidate): 
   const terms = index.sentenceTerms[best.sentence.index]!;
   if (index.options.contradictionChecks.includes("negation") && QUESTION_NEGATION.test(query.normalized) && !PASSAGE_NEGATION.test(best.sentence.text)) return true;
   if (!index.options.contradictionChecks.includes("antonym")) return false;
-  // A word the story never firmly uses whose antonym the passage has: the question turned the passage around.
-  return query.terms.some((t) => !t.salient && ![...t.forms.values()].some((c) => c >= index.options.firmCredit) && index.meaning.antonymsIn(t.token, terms) !== null);
+  // A word the passage does not have whose antonym it uses, in a question that otherwise matches the
+  // passage closely: the question turned the passage around ("a limited collection" for "an infinite
+  // collection"). A word of a multi-word expression ("last name") is not checked alone.
+  const words = query.normalized.toLowerCase().split(/[^\p{L}'-]+/u);
+  return query.terms.some((t) => {
+    // Figures differ by value, not by meaning ("two" is no opposite of "first").
+    if (t.salient || figuresIn(t.token).length || creditIn(terms, t) > 0) return false;
+    const at = words.indexOf(t.token.toLowerCase());
+    if (at >= 0 && [words[at - 1], words[at + 1]].some((w, i) => w && index.meaning.isExpression(i === 0 ? `${w} ${words[at]}` : `${words[at]} ${w}`))) return false;
+    const opposite = index.meaning.antonymsIn(t.token, terms, true);
+    if (opposite === null || figuresIn(opposite).length) return false;
+    return coverage(index, query, best.sentence, query.terms.filter((x) => x !== t)) >= index.options.turnedCoverage;
+  });
 }
 
 /** Question types whose answer must be of that type. */

@@ -16,6 +16,8 @@ export interface EngineOptions {
   relevanceWeight: number;
   /** Weight of MiniSearch relevance for the headline (short, so BM25 rates it high on any shared word). */
   headlineRelevance: number;
+  /** How many edits away a story word may be for an English word the story does not use to be read as its misspelling (words that are not English get the full allowance by length). */
+  englishTypos: number;
   /** Whether MiniSearch's own typo tolerance (fuzzy matching) is used for relevance; the question's typos are corrected before it. */
   searchTypos: boolean;
   /** Share of a fact's MiniSearch score that goes to its sentence. */
@@ -46,6 +48,8 @@ export interface EngineOptions {
   meaningSenses: number;
   /** The sentence frequency a verb, adjective or adverb the story does not firmly have is weighted as (a paraphrase is likely). */
   paraphraseDf: number;
+  /** The antonym check (contradictionChecks) applies only when the rest of the question covers this share of the passage's match. */
+  turnedCoverage: number;
   /** Which ways a question can say the opposite of its best passage make the engine abstain: a negation the passage lacks, a word whose antonym it uses. */
   contradictionChecks: string[];
   /** The kinds of machine-drafted fact whose short answer is used as it is (for the others, the answer is extracted from the passage). */
@@ -66,6 +70,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   paragraphCredit: 0.35,
   relevanceWeight: 0.25,
   headlineRelevance: 0,
+  englishTypos: 2,
   searchTypos: false,
   factRelevance: 0.5,
   paragraphRelevance: 0.2,
@@ -84,7 +89,8 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   storySenses: 0,
   lightWeight: 1,
   paraphraseDf: 1,
-  contradictionChecks: ['negation'],
+  contradictionChecks: ['negation', 'antonym'],
+  turnedCoverage: 0.8,
   draftedFactKinds: ['who', 'when', 'where', 'what', 'why', 'source'],
 };
 

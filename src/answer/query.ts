@@ -1,5 +1,6 @@
 import type { StoryIndex } from '../search/index.ts';
 import { normalizeCasual } from '../text/casual.ts';
+import type { Meaning } from '../text/meaning.ts';
 import { ENTITY_PREFIX, STOPWORDS, damerau, termsOf, tokenizeWithOffsets, typoAllowance } from '../text/terms.ts';
 import type { QuestionKind } from './types.ts';
 
@@ -147,6 +148,20 @@ function expandInitialisms(index: StoryIndex, text: string): string {
   });
 }
 
+/** How far after a verb its particle may stand ("picked Putin up"): the verb, then up to two words, then the particle. */
+const PARTICLE_REACH = 3;
+
+/** The WordNet multi-word verb that starts at a question word ("puts out" → "puts out"), or null. */
+function phrasalVerb(meaning: Meaning, tokens: readonly { token: string }[], at: number): string | null {
+  const first = tokens[at]!.token.toLowerCase();
+  if (!/^\p{L}+$/u.test(first)) return null;
+  for (let j = at + 1; j < Math.min(tokens.length, at + 1 + PARTICLE_REACH); j++) {
+    const phrase = `${first} ${tokens[j]!.token.toLowerCase()}`;
+    if (meaning.isVerbPhrase(phrase)) return phrase;
+  }
+  return null;
+}
+
 /** Reads a question against a story: its kind, content words, what of it the story knows. */
 export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: QuestionKind): AnalyzedQuery {
   const text = rawText;
@@ -167,7 +182,8 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   const mentions = index.aliases.spans(aliasText);
   const lexicon = index.meaning;
   const frameEnd = /^\s*(?:\S+\s+){0,1}(?:what|which|how many|how much)\s+(?:[\w-]+\s+){1,4}?(?=(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)/i.exec(normalized)?.[0].length ?? 0;
-  for (const { token, start } of tokenizeWithOffsets(normalized)) {
+  const tokens = tokenizeWithOffsets(normalized);
+  for (const [at, { token, start }] of tokens.entries()) {
     const own = termsOf(token);
     if (!own.length) continue;
     const key = own[0]!;
@@ -188,16 +204,24 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     const english = lexicon.isWord(lower);
     // Close spellings of the story's own words, for a word that is not an English word (or is a rare one).
     if (!forms.size || (!english && ![...forms.values()].some((c) => c === 1))) {
-      const allowance = typoAllowance(lower);
+      // An English word is a misspelling of another only within englishTypos edits.
+      const allowance = english ? Math.min(typoAllowance(lower), index.options.englishTypos) : typoAllowance(lower);
       if (allowance > 0) {
         for (const [surface, stems] of index.surface) {
           if (Math.abs(surface.length - lower.length) > allowance || surface[0] !== lower[0] && allowance < 2) continue;
-          if (damerau(lower, surface, allowance) <= allowance) for (const s of stems) add(s, 0.9, 'typo');
+          if (damerau(lower, surface, allowance) > allowance) continue;
+          // An English word is never a misspelling of its own opposite ("decrease", "increase").
+          if (english && lexicon.antonymsIn(lower, new Set(stems), true) !== null) continue;
+          for (const s of stems) add(s, 0.9, 'typo');
         }
       }
     }
     // Related words (WordNet: synonyms, derivations, pertainyms) that the story uses.
     for (const [term, credit] of lexicon.storyTermsFor(lower)) if (!forms.has(term)) add(term, credit, 'meaning');
+    // A multi-word verb WordNet knows, its particle next to it or after a short object ("puts out",
+    // "picked Putin up"): what the whole verb means to the story.
+    const verb = phrasalVerb(lexicon, tokens, at);
+    if (verb) for (const [term, credit] of lexicon.storyTermsFor(verb)) if ((forms.get(term) ?? 0) < credit) add(term, credit, 'meaning');
     // A misspelt English word ("arive"): the English words one edit away, through what they mean to the story.
     if (!forms.size && !english && lower.length >= 4 && /^\p{L}+$/u.test(lower)) {
       // The likeliest reading: the candidate that means the most to the story, then the commonest word.

@@ -15,15 +15,22 @@ const REPORT = resolve(process.env.EVAL_DIR ?? '../shared/eval', 'report.mjs');
 
 type Figures = Record<string, Record<string, number>>;
 
-/** The figures that matter, flattened per set: `core.right`, `hard.right`, `f1_v2`, … (timings left out). */
+/**
+ * How often the bot answers at all (`answered`, `found`) is not a quality direction: on sets with questions
+ * the story does not answer, answering less can be right, and what a missed answer costs is already in
+ * `right`, `passage`, `answer_f1` and `f1_v2`. Those are not held.
+ */
+const NOT_HELD = /(?:^|\.)(?:answered|found)$/;
+
+/** The figures that matter, flattened per set: `core.right`, `hard.right`, `f1_v2`, … (timings and answer rates left out). */
 function flatten(report: Record<string, Record<string, unknown>>): Figures {
   const out: Figures = {};
   for (const [set, r] of Object.entries(report)) {
     const figures: Record<string, number> = {};
     for (const [k, v] of Object.entries(r)) {
       if (k === 'ms_per_question' || k === 'error') continue;
-      if (typeof v === 'number') figures[k] = v;
-      else if (v && typeof v === 'object') for (const [m, n] of Object.entries(v)) if (typeof n === 'number') figures[`${k}.${m}`] = n;
+      if (typeof v === 'number') { if (!NOT_HELD.test(k)) figures[k] = v; }
+      else if (v && typeof v === 'object') for (const [m, n] of Object.entries(v)) if (typeof n === 'number' && !NOT_HELD.test(m)) figures[`${k}.${m}`] = n;
     }
     out[set] = figures;
   }

@@ -1,4 +1,4 @@
-import { lexicon as sharedLexicon, type Lexicon, type Relation } from '../lexicon/index.ts';
+import { lexicon as sharedLexicon, type Antonym, type Lexicon, type Relation } from '../lexicon/index.ts';
 import { PARAPHRASE_GROUPS } from './paraphrase.ts';
 import { STOPWORDS, termsOf } from './terms.ts';
 
@@ -13,14 +13,22 @@ export interface Meaning {
   isWord(word: string): boolean;
   /** The story terms related to a word, each with the credit a match through it earns (below 1). */
   storyTermsFor(word: string): ReadonlyMap<string, number>;
-  /** A word of the given term set that means the opposite of `word` ("praised" for "criticized"), or null. */
-  antonymsIn(word: string, terms: ReadonlySet<string>): string | null;
+  /**
+   * A word of the given term set that means the opposite of `word` ("praised" for "criticized"), or null.
+   * `strict`: only WordNet's own antonyms and adjective clusters, through the first `maxSenses` senses, of
+   * the word itself (no antonyms of derived forms or of its synonyms, no rare senses).
+   */
+  antonymsIn(word: string, terms: ReadonlySet<string>, strict?: boolean): string | null;
   /** Whether the word is only ever an adverb ("personally", "really"): not an element a claim must match. */
   isAdverbOnly(word: string): boolean;
   /** How many senses WordNet gives the word (all parts of speech): a very polysemous word says little on its own. */
   senseCount(word: string): number;
   /** Whether the word's likeliest reading is a noun (or it is not in WordNet at all). */
   isNounFirst(word: string): boolean;
+  /** Whether two words, as typed, are a multi-word verb WordNet knows ("puts out", "picked up"). */
+  isVerbPhrase(phrase: string): boolean;
+  /** Whether words, as typed, are one multi-word lemma WordNet knows ("last name", "prime minister"). */
+  isExpression(phrase: string): boolean;
 }
 
 /** Credits for matches through a relation, by how close the meaning stays. */
@@ -158,10 +166,12 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
     return result;
   };
   // Each story term's lemmas with their antonyms, worked out once per story.
-  const termAntonyms = new Map<string, [string, string[]][]>();
-  const antonymsOfTerm = (t: string) => {
-    let list = termAntonyms.get(t);
-    if (!list) termAntonyms.set(t, (list = [...lemmasByTerm.get(t) ?? []].map((l) => [l, lex.antonyms(l).map((a) => a.lemma)] as [string, string[]]).filter(([, a]) => a.length > 0)));
+  const strictly = (a: Antonym) => a.via !== 'derivation' && a.sense <= options.maxSenses;
+  const termAntonyms = [new Map<string, [string, string[]][]>(), new Map<string, [string, string[]][]>()];
+  const antonymsOfTerm = (t: string, strict: boolean) => {
+    const cache = termAntonyms[strict ? 1 : 0]!;
+    let list = cache.get(t);
+    if (!list) cache.set(t, (list = [...lemmasByTerm.get(t) ?? []].map((l) => [l, lex.antonyms(l).filter((a) => !strict || strictly(a)).map((a) => a.lemma)] as [string, string[]]).filter(([, a]) => a.length > 0)));
     return list;
   };
   // Per reader's word, worked out once: its lemmas with their synonyms, and its sense count.
@@ -180,16 +190,17 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
   return {
     isWord: (word) => lex.isWord(word),
     storyTermsFor,
-    antonymsIn: (word, terms) => {
+    antonymsIn: (word, terms, strict = false) => {
       const { lemmas, near } = nearOf(word.toLowerCase());
       for (const lemma of lemmas) {
         for (const a of lex.antonyms(lemma)) {
+          if (strict && !strictly(a)) continue;
           for (const t of byLemma.get(a.lemma) ?? []) if (terms.has(t)) return a.lemma;
         }
       }
       // The other way round: a story word whose antonyms include the word or a synonym of it.
       for (const t of terms) {
-        for (const [lemma, opposites] of antonymsOfTerm(t)) for (const a of opposites) if (near.has(a)) return lemma;
+        for (const [lemma, opposites] of antonymsOfTerm(t, strict)) for (const a of opposites) if (strict ? lemmas.includes(a) : near.has(a)) return lemma;
       }
       return null;
     },
@@ -197,6 +208,8 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       const ls = lex.lemmas(word.toLowerCase());
       return ls.length > 0 && ls.every((l) => l.pos === 'r');
     },
+    isExpression: (phrase) => lex.lemmas(phrase.toLowerCase()).some((l) => l.lemma.includes(' ')),
+    isVerbPhrase: (phrase) => lex.lemmas(phrase.toLowerCase()).some((l) => l.pos === 'v' && l.lemma.includes(' ')),
     isNounFirst: (word) => {
       const first = lex.lemmas(word.toLowerCase())[0];
       return !first || first.pos === 'n';

@@ -10,7 +10,7 @@ import { analyzeQuery } from '../../../src/answer/query.ts';
 import { NOT_FOUND_CHARS } from '../../../src/render/messages.ts';
 import type { StoryIndex } from '../../../src/search/index.ts';
 import { expectValidAnswer } from '../helpers.ts';
-import { BRIDGE, cleanupTiny, indexTiny } from './tiny.ts';
+import { BAKERY, BRIDGE, cleanupTiny, indexTiny } from './tiny.ts';
 
 let index: StoryIndex;
 beforeAll(() => { index = indexTiny(BRIDGE); });
@@ -179,5 +179,15 @@ describe('extraction: the verb the question asks about', () => {
     const s = match.story.sentences.find((x) => x.text.startsWith('Late in the game'))!.index;
     expect(extractAnswer(match, s, analyzeQuery(match, 'who recovered the strip ball'))).toBe('Clarke');
     expect(extractAnswer(match, s, analyzeQuery(match, 'who stripped the ball'))).toBe('Adams');
+  });
+});
+
+describe('abstention: a question that turns its passage around', () => {
+  let bakery: StoryIndex;
+  beforeAll(() => { bakery = indexTiny(BAKERY); });
+
+  it('does not answer a question whose word is the antonym of the passage\'s ("criticized" where it says "praised")', () => {
+    expect(answer(bakery, 'ask', 'who criticized the bakers for their patience').found).toBe(false);
+    expect(answer(bakery, 'ask', 'who praised the bakers for their patience')).toMatchObject({ found: true, answer: 'Ida Voss' });
   });
 });

@@ -118,6 +118,13 @@ describe('analyzeQuery: names, initialisms and typos against the story', () => {
     expect([...t.forms.keys()]).toContain(stem('arrival'));
   });
 
+  it('does not read an English word as a misspelling of a story word two edits away ("decrease" is not "increase")', () => {
+    const fair = indexTiny({ slug: 'ashby-fair', headline: 'Ticket sales rise at the Ashby fair', paragraphs: ['Ticket sales increased by 20 percent at the Ashby fair on Sunday.'], date: '2024-05-20', outlet: 'Ashby Post' });
+    const terms = analyzeQuery(fair, 'did ticket sales decrease').terms;
+    expect(terms.find((t) => t.token === 'decrease')!.forms.has(stem('increased'))).toBe(false);
+    expect(analyzeQuery(fair, 'did ticket sales increse').terms.find((t) => t.token === 'increse')!.forms.has(stem('increased'))).toBe(true);
+  });
+
   it('matches a word the story uses exactly at full credit', () => {
     const t = term('when did the flour trucks arrive', 'flour');
     expect(t).toMatchObject({ known: true, match: 'exact' });
@@ -151,6 +158,17 @@ describe('storyMeaning (through the index): WordNet relations that reach the sto
 
   it('a related word earns less than the word itself', () => {
     expect(index.meaning.storyTermsFor('salary').get(stem('pay'))).toBeLessThan(1);
+  });
+
+  it('knows a multi-word verb as typed ("puts out", "picked up") from two words that are none ("puts bread")', () => {
+    expect(index.meaning.isVerbPhrase('puts out')).toBe(true);
+    expect(index.meaning.isVerbPhrase('picked up')).toBe(true);
+    expect(index.meaning.isVerbPhrase('puts bread')).toBe(false);
+  });
+
+  it('reads a multi-word verb as a whole: "walked out" → the story\'s "strike"', () => {
+    expect(term('why did the bakers walk out', 'walk').forms.has(stem('strike'))).toBe(true);
+    expect(term('why did the bakers walk home', 'walk').forms.has(stem('strike'))).toBe(false);
   });
 
   it('a word with no relation to the story reaches nothing', () => {
