@@ -32,6 +32,8 @@ export interface EngineOptions {
   eventWords: number;
   /** Below this share of the weight of what a question asks about its names (its predicate) in the best passage, the story does not answer. */
   minPredicateCoverage: number;
+  /** A question whose every predicate word matches the story with less credit than this (only loose WordNet links) is about something the story does not cover. */
+  predicateCredit: number;
   /** A claim pins down the passage's event when this share of its predicate's weight is there; only then can another value conflict. */
   eventCoverage: number;
   /** How a candidate answer's distance from the question's words is measured: from the nearest matched word, or from every matched word, weighted. */
@@ -77,7 +79,8 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   factWindow: 0.15,
   supportCoverage: 0.65,
   eventWords: 3,
-  minPredicateCoverage: 0.2,
+  minPredicateCoverage: 0,
+  predicateCredit: 0.7,
   eventCoverage: 0.6,
   proximity: 'every',
   frameWeight: 0.25,
