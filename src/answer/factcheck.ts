@@ -206,8 +206,16 @@ function rolesSwapped(index: StoryIndex, query: AnalyzedQuery, best: Candidate):
 /** Claim words the passage does not hold (an unmatched adverb such as "personally" is not an element). */
 function unsupported(index: StoryIndex, query: AnalyzedQuery, best: Candidate): QueryTerm[] {
   const terms = index.sentenceTerms[best.sentence.index]!;
+  const words = query.normalized.toLowerCase().split(/[^\p{L}'-]+/u);
   return query.terms.filter((t) => creditIn(terms, t) < index.options.firmCredit && !index.meaning.isAdverbOnly(t.token) && !figuresIn(t.token).length
-    && !(t.english && !t.salient && index.meaning.senseCount(t.token) >= index.options.lightSenses));
+    && !(t.english && !t.salient && index.meaning.senseCount(t.token) >= index.options.lightSenses) && !inModifier(index, words, t.token));
+}
+
+/** Whether a claim word is part of an adverbial or adjectival expression with its neighbour ("in question", "for sure", "a lot"): a modifier, like an adverb. */
+function inModifier(index: StoryIndex, words: string[], token: string): boolean {
+  const at = words.indexOf(token.toLowerCase());
+  if (at < 0) return false;
+  return [at > 0 ? `${words[at - 1]} ${words[at]}` : '', at + 1 < words.length ? `${words[at]} ${words[at + 1]}` : ''].some((p) => p && index.meaning.isModifierExpression(p));
 }
 
 /** A verdict with its evidence. */

@@ -29,6 +29,8 @@ export interface Meaning {
   isVerbPhrase(phrase: string): boolean;
   /** Whether words, as typed, are one multi-word lemma WordNet knows ("last name", "prime minister"). */
   isExpression(phrase: string): boolean;
+  /** Whether words, as typed, are a multi-word adverb or adjective WordNet knows ("in question", "for sure"). */
+  isModifierExpression(phrase: string): boolean;
 }
 
 /** Credits for matches through a relation, by how close the meaning stays. */
@@ -208,6 +210,7 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       const ls = lex.lemmas(word.toLowerCase());
       return ls.length > 0 && ls.every((l) => l.pos === 'r');
     },
+    isModifierExpression: (phrase) => lex.lemmas(phrase.toLowerCase()).some((l) => (l.pos === 'r' || l.pos === 'a') && l.lemma.includes(' ')),
     isExpression: (phrase) => lex.lemmas(phrase.toLowerCase()).some((l) => l.lemma.includes(' ')),
     isVerbPhrase: (phrase) => lex.lemmas(phrase.toLowerCase()).some((l) => l.pos === 'v' && l.lemma.includes(' ')),
     isNounFirst: (word) => {

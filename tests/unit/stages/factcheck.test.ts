@@ -33,6 +33,11 @@ describe('factcheck: supported', () => {
     expect(check('The bridge cost $48 million')).toMatchObject({ verdict: 'supported', source: 'Calder Works Department' });
   });
 
+  it('reads a word of an adverbial expression ("in question") as a modifier, not an element the story must state', () => {
+    expect(check('The bridge in question cost $48 million').verdict).toBe('supported');
+    expect(check('The bridge in Ashby cost $48 million').verdict).not.toBe('supported');
+  });
+
   it('supports "first in 20 years" where the story says so', () => {
     expect(check('The Harbour Bridge is the first new crossing in the town in 20 years').verdict).toBe('supported');
   });
