@@ -50,6 +50,18 @@ export interface EngineOptions {
   lightWeight: number;
   /** A claim word with at least this many WordNet senses says too little on its own to be an element the story must state ("time", "get"). */
   lightSenses: number;
+  /**
+   * Routing across stories (src/story/route.ts): how many stories, shortlisted by the rare terms they share
+   * with the question, the engine answers on. Each costs one answer (about 1 ms) plus, for a story whose
+   * index is not in memory, a load from DATA_DIR (a few ms); the right story is almost always in the top 3.
+   */
+  routeShortlist: number;
+  /**
+   * Routing: when the runner-up answers too and its answerability (1 when found, plus the coverage traced)
+   * is within this of the best, the two are a tie and the user picks. 0.1 is a tenth of the question's
+   * weight: less than one content word of a typical question.
+   */
+  routeTieMargin: number;
 }
 
 /** The defaults, each chosen by a sweep over all dev sets (see README, "Tuning"). */
@@ -77,6 +89,8 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   paraphraseDf: 1,
   contradictionChecks: ['negation'],
   draftedFactKinds: ['who', 'when', 'where', 'what', 'why', 'source'],
+  routeShortlist: 3,
+  routeTieMargin: 0.1,
 };
 
 /** Options with overrides applied. */

@@ -1,11 +1,149 @@
-import type { Command } from '../answer/types.ts';
+import { answer } from '../answer/answer.ts';
+import type { EngineOptions } from '../answer/options.ts';
+import type { Answer, Command } from '../answer/types.ts';
 import type { StoryIndex } from '../search/index.ts';
+import { termsOf, tokenize } from '../text/terms.ts';
+import type { Story } from './types.ts';
 
 /**
  * Routing across stories: with no story pinned (option, channel, server) and several visible, which one
- * should answer this question. **Not implemented yet**: it returns undefined, so the default story answers.
- * The lead will implement it with the engine's own answerability score (issue 7, item 3).
+ * answers a question. Two steps, so it stays fast over thousands of stories:
+ *
+ * 1. **Shortlist** (cheap, no index needed): every story keeps its distinct terms in a `RoutingTable`
+ *    (held in memory for all stories, with each term's document frequency across them); the question's terms
+ *    score each story by the rarity (idf) of the terms it shares, and the best `routeShortlist` are kept.
+ * 2. **Ask the engine**: `answer()` runs on each shortlisted story; a story answers as well as its answer is
+ *    found (for factcheck: a verdict other than `not_in_story`) plus the coverage the engine traced. The best
+ *    answers; when the runner-up also answers and is within `routeTieMargin`, it is a tie for the user to pick.
  */
-export function routeQuestion(_candidates: readonly StoryIndex[], _command: Command | null, _query: string): string | undefined {
-  return undefined;
+
+/** Every term of a story a question could use to name it: its text's words and its names and aliases, as index terms. */
+export function routingTerms(story: Pick<Story, 'paragraphs' | 'entities' | 'sources'>): string[] {
+  const terms = new Set<string>();
+  const add = (text: string) => { for (const token of tokenize(text)) for (const t of termsOf(token)) terms.add(t); };
+  for (const p of story.paragraphs) add(p);
+  for (const e of [...story.entities, ...story.sources]) for (const name of [e.name, ...e.aliases]) add(name);
+  return [...terms];
+}
+
+/** The question's terms, as routing compares them. */
+export function questionTerms(query: string): string[] {
+  return [...new Set(tokenize(query.slice(0, 500)).flatMap(termsOf))];
+}
+
+/**
+ * Which stories hold which terms: an inverted index from term to story, for the shortlist. One entry per
+ * distinct term of each story (a few hundred for a news article), so thousands of stories fit in a few MB.
+ */
+export class RoutingTable {
+  private readonly postings = new Map<string, number[]>();
+  private readonly slugs: (string | undefined)[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** Stories in the table. */
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** Adds (or replaces) a story's terms. */
+  add(slug: string, terms: Iterable<string>): void {
+    this.remove(slug);
+    const id = this.slugs.length;
+    this.slugs.push(slug);
+    this.ids.set(slug, id);
+    for (const t of new Set(terms)) {
+      const list = this.postings.get(t);
+      if (list) list.push(id);
+      else this.postings.set(t, [id]);
+    }
+  }
+
+  /** Removes a story (its postings are dropped lazily: a removed id is skipped and pruned when seen). */
+  remove(slug: string): void {
+    const id = this.ids.get(slug);
+    if (id === undefined) return;
+    this.ids.delete(slug);
+    this.slugs[id] = undefined;
+  }
+
+  /** The stories holding a term (pruning removed ones). */
+  holding(term: string): readonly string[] {
+    const list = this.postings.get(term);
+    if (!list) return [];
+    const live = list.filter((id) => this.slugs[id] !== undefined);
+    if (live.length !== list.length) {
+      if (live.length) this.postings.set(term, live);
+      else this.postings.delete(term);
+    }
+    return live.map((id) => this.slugs[id]!);
+  }
+}
+
+/**
+ * The stories sharing the rarest terms with the question, best first, at most `limit`: each shared term
+ * weighs its inverse document frequency over all the tables' stories. Stories sharing nothing are left out.
+ */
+export function shortlist(tables: readonly RoutingTable[], terms: readonly string[], limit: number): string[] {
+  const total = tables.reduce((n, t) => n + t.size, 0);
+  const scores = new Map<string, number>();
+  for (const term of terms) {
+    const holders = tables.flatMap((t) => t.holding(term));
+    if (!holders.length) continue;
+    const idf = Math.log(1 + total / holders.length);
+    for (const slug of holders) scores.set(slug, (scores.get(slug) ?? 0) + idf);
+  }
+  return [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([slug]) => slug);
+}
+
+/** How well an answer answers: 1 when found (factcheck: any verdict but not_in_story), plus the coverage the engine traced. */
+export function answerability(a: Answer): number {
+  const found = a.command === 'factcheck' ? a.found && a.verdict !== undefined && a.verdict !== 'not_in_story' : a.found;
+  return (found ? 1 : 0) + (a.trace?.coverage ?? 0);
+}
+
+/** One shortlisted story's answer, as routing weighed it. */
+export interface RouteCandidate {
+  slug: string;
+  answer: Answer;
+  score: number;
+}
+
+/**
+ * What routing decided: one story answers best (with its answer, so it is not computed twice); two answer
+ * about equally well (the user picks); or none of the shortlisted stories answers (the default story does).
+ */
+export type RouteResult =
+  | { kind: 'one'; slug: string; answer: Answer; candidates: RouteCandidate[] }
+  | { kind: 'tie'; slugs: [string, string]; candidates: RouteCandidate[] }
+  | { kind: 'none'; candidates: RouteCandidate[] };
+
+/** Where routing looks: the routing tables of the visible stories, and each story's index by slug. */
+export interface RouteSpace {
+  tables: readonly RoutingTable[];
+  index(slug: string): StoryIndex | undefined;
+}
+
+/**
+ * Routes a question: shortlists by rare shared terms, then asks the engine on each shortlisted story. A
+ * story whose index cannot be built is skipped (it is reported when asked directly).
+ */
+export function routeQuestion(space: RouteSpace, command: Command | null, query: string, options: Pick<EngineOptions, 'routeShortlist' | 'routeTieMargin'>): RouteResult {
+  const slugs = shortlist(space.tables, questionTerms(query), options.routeShortlist);
+  const candidates: RouteCandidate[] = [];
+  for (const slug of slugs) {
+    let a: Answer;
+    try {
+      const index = space.index(slug);
+      if (!index) continue;
+      a = answer(index, command ?? 'ask', query);
+    } catch {
+      continue;
+    }
+    candidates.push({ slug, answer: a, score: answerability(a) });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const [best, second] = candidates;
+  if (!best || best.score < 1) return { kind: 'none', candidates };
+  if (second && second.score >= 1 && best.score - second.score <= options.routeTieMargin) return { kind: 'tie', slugs: [best.slug, second.slug], candidates };
+  return { kind: 'one', slug: best.slug, answer: best.answer, candidates };
 }
