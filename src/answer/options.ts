@@ -57,6 +57,12 @@ export interface EngineOptions {
    */
   routeShortlist: number;
   /**
+   * Routing: a story is shortlisted only when its rare-term score is at least this share of the best
+   * story's. A story lacking the question's rarest words (a name only the best one has) cannot answer it
+   * better, and the engine spends several ms on each story that has to say it never mentions a name.
+   */
+  routeShortlistShare: number;
+  /**
    * Routing: when the runner-up answers too and its answerability (1 when found, plus the coverage traced)
    * is within this of the best, the two are a tie and the user picks. 0.1 is a tenth of the question's
    * weight: less than one content word of a typical question.
@@ -90,6 +96,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   contradictionChecks: ['negation'],
   draftedFactKinds: ['who', 'when', 'where', 'what', 'why', 'source'],
   routeShortlist: 3,
+  routeShortlistShare: 0.5,
   routeTieMargin: 0.1,
 };
 

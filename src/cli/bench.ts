@@ -1,16 +1,30 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { answer } from '../answer/answer.ts';
 import { COMMANDS, type Command } from '../answer/types.ts';
 import { openLibrary } from '../library.ts';
 import { buildIndex } from '../search/index.ts';
 import { createBaselineIndex } from '../search/options.ts';
+import { LOAD_LIMITS } from '../story/load.ts';
+import { benchStories } from './bench-stories.ts';
 
 /**
  * `npm run bench`: times the engine against a plain MiniSearch over the same story's paragraphs, in the
  * same run, and prints ratios (engine time / baseline time), so numbers compare across machines.
  * Queries: every annotated fact's suggested questions, with typos and off-topic questions mixed in.
+ * `--stories N`: start-up, routing and index loading over N synthetic stories instead (src/cli/bench-stories.ts).
  */
 const storiesDir = process.env.STORIES_DIR || 'data/stories';
+const many = process.argv.indexOf('--stories');
+if (many !== -1) {
+  const count = Number(process.argv[many + 1]);
+  if (!Number.isInteger(count) || count < 1 || count > LOAD_LIMITS.stories) {
+    console.error(`usage: npm run bench -- --stories <1..${LOAD_LIMITS.stories}>`);
+    process.exit(2);
+  }
+  benchStories(count, join(storiesDir, process.env.DEFAULT_STORY || 'putin-north-korea-visit'));
+  process.exit(0);
+}
 const library = openLibrary(storiesDir, process.env.DEFAULT_STORY || undefined);
 const index = library.stories.get(library.defaultSlug)!;
 const { story } = index;

@@ -11,7 +11,8 @@ import type { Story } from './types.ts';
  *
  * 1. **Shortlist** (cheap, no index needed): every story keeps its distinct terms in a `RoutingTable`
  *    (held in memory for all stories, with each term's document frequency across them); the question's terms
- *    score each story by the rarity (idf) of the terms it shares, and the best `routeShortlist` are kept.
+ *    score each story by the rarity (idf) of the terms it shares, and the best `routeShortlist` are kept
+ *    (those scoring at least `routeShortlistShare` of the best).
  * 2. **Ask the engine**: `answer()` runs on each shortlisted story; a story answers as well as its answer is
  *    found (for factcheck: a verdict other than `not_in_story`) plus the coverage the engine traced. The best
  *    answers; when the runner-up also answers and is within `routeTieMargin`, it is a tie for the user to pick.
@@ -81,9 +82,10 @@ export class RoutingTable {
 
 /**
  * The stories sharing the rarest terms with the question, best first, at most `limit`: each shared term
- * weighs its inverse document frequency over all the tables' stories. Stories sharing nothing are left out.
+ * weighs its inverse document frequency over all the tables' stories. Stories sharing nothing, or scoring
+ * under `minShare` of the best (they lack the rare words the best has, such as a name), are left out.
  */
-export function shortlist(tables: readonly RoutingTable[], terms: readonly string[], limit: number): string[] {
+export function shortlist(tables: readonly RoutingTable[], terms: readonly string[], limit: number, minShare = 0): string[] {
   const total = tables.reduce((n, t) => n + t.size, 0);
   const scores = new Map<string, number>();
   for (const term of terms) {
@@ -92,7 +94,9 @@ export function shortlist(tables: readonly RoutingTable[], terms: readonly strin
     const idf = Math.log(1 + total / holders.length);
     for (const slug of holders) scores.set(slug, (scores.get(slug) ?? 0) + idf);
   }
-  return [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([slug]) => slug);
+  const ranked = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const floor = (ranked[0]?.[1] ?? 0) * minShare;
+  return ranked.slice(0, limit).filter(([, score]) => score >= floor).map(([slug]) => slug);
 }
 
 /** How well an answer answers: 1 when found (factcheck: any verdict but not_in_story), plus the coverage the engine traced. */
@@ -127,8 +131,8 @@ export interface RouteSpace {
  * Routes a question: shortlists by rare shared terms, then asks the engine on each shortlisted story. A
  * story whose index cannot be built is skipped (it is reported when asked directly).
  */
-export function routeQuestion(space: RouteSpace, command: Command | null, query: string, options: Pick<EngineOptions, 'routeShortlist' | 'routeTieMargin'>): RouteResult {
-  const slugs = shortlist(space.tables, questionTerms(query), options.routeShortlist);
+export function routeQuestion(space: RouteSpace, command: Command | null, query: string, options: Pick<EngineOptions, 'routeShortlist' | 'routeShortlistShare' | 'routeTieMargin'>): RouteResult {
+  const slugs = shortlist(space.tables, questionTerms(query), options.routeShortlist, options.routeShortlistShare);
   const candidates: RouteCandidate[] = [];
   for (const slug of slugs) {
     let a: Answer;

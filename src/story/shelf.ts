@@ -175,7 +175,8 @@ export class IndexCache {
     const index = buildIndex(parseStory(entry.dir, files), this.options);
     this.stats.built++;
     // Stored under the key of what was read now (the files may have changed since start-up).
-    this.write(keyOf(files, this.options), 'index', storeIndex(index, keyOf(files, this.options)));
+    const key = keyOf(files, this.options);
+    this.write(key, 'index', storeIndex(index, key));
     return index;
   }
 }
