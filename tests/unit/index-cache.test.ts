@@ -11,6 +11,7 @@ import { answer } from '../../src/answer/answer.ts';
 import type { Command } from '../../src/answer/types.ts';
 import { openLibrary } from '../../src/library.ts';
 import { INDEX_FORMAT } from '../../src/search/persist.ts';
+import { questionTerms } from '../../src/story/route.ts';
 import { StoryShelf } from '../../src/story/shelf.ts';
 import { BAKERY, BRIDGE, cleanupTiny, tinyStoriesDir } from './stages/tiny.ts';
 
@@ -99,6 +100,17 @@ describe('stored indexes', () => {
     expect(shelf.cache.held).toBe(1);
     expect(shelf.get(BAKERY.slug)).toBe(shelf.get(BAKERY.slug));
     expect(shelf.cache.stats.hits).toBeGreaterThan(0);
+  });
+
+  it('reads a stored entry instead of validating the story again, and rebuilds a damaged one', () => {
+    const entries = () => readdirSync(cacheDir).filter((f) => f.endsWith('.entry.json'));
+    expect(entries().length).toBeGreaterThanOrEqual(2);
+    for (const f of entries()) writeFileSync(join(cacheDir, f), '{"format":');
+    const { shelf } = open();
+    expect(shelf.entry(BRIDGE.slug)?.title).toBe(BRIDGE.headline);
+    const readable = entries().filter((f) => { try { JSON.parse(readFileSync(join(cacheDir, f), 'utf8')); return true; } catch { return false; } });
+    expect(readable).toHaveLength(2); // the two stories as they are now, written again
+    expect(shelf.routing.holding(questionTerms('Ostrova')[0]!)).toEqual([BRIDGE.slug]);
   });
 
   it('holds titles without building: entries and keys cost no index', () => {
