@@ -18,10 +18,22 @@ import type { Story } from './types.ts';
  *    answers; when the runner-up also answers and is within `routeTieMargin`, it is a tie for the user to pick.
  */
 
+/** Terms by token, shared by every story read at start-up (their vocabularies overlap, and stemming is most of the work). */
+const termsByToken = new Map<string, readonly string[]>();
+
+function cachedTerms(token: string): readonly string[] {
+  let terms = termsByToken.get(token);
+  if (!terms) {
+    if (termsByToken.size >= 50_000) termsByToken.clear();
+    termsByToken.set(token, (terms = termsOf(token)));
+  }
+  return terms;
+}
+
 /** Every term of a story a question could use to name it: its text's words and its names and aliases, as index terms. */
 export function routingTerms(story: Pick<Story, 'paragraphs' | 'entities' | 'sources'>): string[] {
   const terms = new Set<string>();
-  const add = (text: string) => { for (const token of tokenize(text)) for (const t of termsOf(token)) terms.add(t); };
+  const add = (text: string) => { for (const token of tokenize(text)) for (const t of cachedTerms(token)) terms.add(t); };
   for (const p of story.paragraphs) add(p);
   for (const e of [...story.entities, ...story.sources]) for (const name of [e.name, ...e.aliases]) add(name);
   return [...terms];
