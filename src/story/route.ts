@@ -71,24 +71,33 @@ export class RoutingTable {
     }
   }
 
-  /** Removes a story (its postings are dropped lazily: a removed id is skipped and pruned when seen). */
+  /** Removes a story and its postings (rare: a server's story removed; a scan of the table). */
   remove(slug: string): void {
     const id = this.ids.get(slug);
     if (id === undefined) return;
     this.ids.delete(slug);
     this.slugs[id] = undefined;
+    for (const [term, list] of this.postings) {
+      const at = list.indexOf(id);
+      if (at === -1) continue;
+      list.splice(at, 1);
+      if (!list.length) this.postings.delete(term);
+    }
   }
 
-  /** The stories holding a term (pruning removed ones). */
-  holding(term: string): readonly string[] {
-    const list = this.postings.get(term);
-    if (!list) return [];
-    const live = list.filter((id) => this.slugs[id] !== undefined);
-    if (live.length !== list.length) {
-      if (live.length) this.postings.set(term, live);
-      else this.postings.delete(term);
-    }
-    return live.map((id) => this.slugs[id]!);
+  /** Ids of the stories holding a term (ids index `slugAt`). */
+  holders(term: string): readonly number[] {
+    return this.postings.get(term) ?? [];
+  }
+
+  /** One past the largest id given out. */
+  get capacity(): number {
+    return this.slugs.length;
+  }
+
+  /** The story with an id (undefined once removed). */
+  slugAt(id: number): string | undefined {
+    return this.slugs[id];
   }
 }
 
@@ -96,19 +105,36 @@ export class RoutingTable {
  * The stories sharing the rarest terms with the question, best first, at most `limit`: each shared term
  * weighs its inverse document frequency over all the tables' stories. Stories sharing nothing, or scoring
  * under `minShare` of the best (they lack the rare words the best has, such as a name), are left out.
+ * Allocation-free per posting (one score array per table), so thousands of stories cost well under a ms.
  */
 export function shortlist(tables: readonly RoutingTable[], terms: readonly string[], limit: number, minShare = 0): string[] {
+  if (limit < 1) return [];
   const total = tables.reduce((n, t) => n + t.size, 0);
-  const scores = new Map<string, number>();
+  const scores = tables.map((t) => new Float64Array(t.capacity));
   for (const term of terms) {
-    const holders = tables.flatMap((t) => t.holding(term));
-    if (!holders.length) continue;
-    const idf = Math.log(1 + total / holders.length);
-    for (const slug of holders) scores.set(slug, (scores.get(slug) ?? 0) + idf);
+    const lists = tables.map((t) => t.holders(term));
+    const df = lists.reduce((n, l) => n + l.length, 0);
+    if (!df) continue;
+    const idf = Math.log(1 + total / df);
+    lists.forEach((list, i) => { for (const id of list) scores[i]![id]! += idf; });
   }
-  const ranked = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const floor = (ranked[0]?.[1] ?? 0) * minShare;
-  return ranked.slice(0, limit).filter(([, score]) => score >= floor).map(([slug]) => slug);
+  // The best `limit`, kept in order (score, then slug) by insertion.
+  const best: { slug: string; score: number }[] = [];
+  const before = (a: { slug: string; score: number }, b: { slug: string; score: number }) => a.score > b.score || (a.score === b.score && a.slug < b.slug);
+  scores.forEach((row, i) => {
+    for (let id = 0; id < row.length; id++) {
+      const score = row[id]!;
+      if (score <= 0) continue;
+      if (best.length === limit && !before({ slug: tables[i]!.slugAt(id)!, score }, best[limit - 1]!)) continue;
+      const item = { slug: tables[i]!.slugAt(id)!, score };
+      let at = best.length;
+      while (at > 0 && before(item, best[at - 1]!)) at--;
+      best.splice(at, 0, item);
+      if (best.length > limit) best.pop();
+    }
+  });
+  const floor = (best[0]?.score ?? 0) * minShare;
+  return best.filter((b) => b.score >= floor).map((b) => b.slug);
 }
 
 /** How well an answer answers: 1 when found (factcheck: any verdict but not_in_story), plus the coverage the engine traced. */

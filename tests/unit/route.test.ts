@@ -68,8 +68,14 @@ describe('routing across stories', () => {
     table.add('c', ['bread']);
     expect(shortlist([table], ['bridg', 'ostrova'], 3)).toEqual(['a', 'b']);
     expect(shortlist([table], ['bread'], 1)).toHaveLength(1);
+    // A server's own stories are a second table: scored together, by the document frequency over both.
+    const own = new RoutingTable();
+    own.add('d', ['ostrova', 'bridg', 'ferri']);
+    expect(shortlist([table, own], ['bridg', 'ostrova', 'ferri'], 3)).toEqual(['d', 'a', 'b']);
+    expect(shortlist([table, own], ['bridg', 'ostrova', 'ferri'], 3, 0.5)).toEqual(['d', 'a']);
     table.remove('a');
     expect(shortlist([table], ['bridg', 'ostrova'], 3)).toEqual(['b']);
+    expect(shortlist([table], ['ostrova'], 3)).toEqual([]);
     expect(questionTerms('Who opened the bridges?')).toEqual(expect.arrayContaining(['bridg']));
   });
 
