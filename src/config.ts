@@ -17,6 +17,7 @@ export const ConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(60_000)).transform((v) => v ?? 5000),
   LOGIN_TIMEOUT_MS: optional(z.coerce.number().int().min(0).max(3_600_000)).transform((v) => v ?? 60_000),
   QUEUE_LIMIT: optional(z.coerce.number().int().min(0).max(100_000)).transform((v) => v ?? 2000),
+  INDEX_CACHE_SIZE: optional(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 100),
 });
 
 /** The bot's configuration, parsed once at start-up from the environment. */

@@ -1,27 +1,39 @@
-import { buildIndex, type StoryIndex } from './search/index.ts';
-import { loadStories } from './story/load.ts';
+import { join } from 'node:path';
+import type { StoryIndex } from './search/index.ts';
+import { checkSlug, storyFolders } from './story/load.ts';
+import { IndexCache, StoryShelf, type IndexCacheOptions } from './story/shelf.ts';
 import { answer, blank } from './answer/answer.ts';
 import { COMMANDS, type Answer, type Command } from './answer/types.ts';
 import { engineOptions, type EngineOptions } from './answer/options.ts';
 import { capList } from './lists.ts';
 
-/** Every loaded story, indexed, and which one answers when a command names none. */
+/**
+ * Every loaded story, and which one answers when a command names none. `openLibrary` gives a `StoryShelf`
+ * (indexes built on first use); tests may give any map of built indexes.
+ */
 export interface Library {
   stories: ReadonlyMap<string, StoryIndex>;
   defaultSlug: string;
+  /** The engine options the stories' indexes answer with (DEFAULT_OPTIONS when not given). */
+  options?: EngineOptions;
 }
 
 /** Thrown for a default story that is not among the loaded ones. */
 export class LibraryError extends Error {}
 
-/** Loads and indexes every story under `dir`. The default is `defaultSlug`, else the first annotated story, else the first. */
-export function openLibrary(dir: string, defaultSlug?: string, options: Partial<EngineOptions> = {}): Library {
+/**
+ * Loads every story under `dir`: each is read (confined), validated (a broken one throws StoryDataError)
+ * and kept as an entry with its routing terms; its index is built on first use (`cache`: how many are kept
+ * in memory, and where they are stored). The default is `defaultSlug`, else the first annotated story, else the first.
+ */
+export function openLibrary(dir: string, defaultSlug?: string, options: Partial<EngineOptions> = {}, cache: IndexCacheOptions = {}): Library {
   const opts = engineOptions(options);
-  const stories = new Map(loadStories(dir).map((s) => [s.slug, buildIndex(s, opts)] as const));
+  const stories = new StoryShelf(new IndexCache(opts, cache));
+  for (const name of storyFolders(dir)) checkSlug(stories.putFolder(join(dir, name), dir), dir, name);
   const slugs = [...stories.keys()];
   if (defaultSlug && !stories.has(defaultSlug)) throw new LibraryError(`DEFAULT_STORY "${defaultSlug}" is not loaded (loaded: ${capList(slugs)})`);
-  const fallback = [...stories.values()].find((s) => s.story.meta.annotated)?.story.slug ?? slugs[0]!;
-  return { stories, defaultSlug: defaultSlug ?? fallback };
+  const fallback = stories.entryList().find((e) => e.annotated)?.slug ?? slugs[0]!;
+  return { stories, defaultSlug: defaultSlug ?? fallback, options: opts };
 }
 
 /** A request as the console, the JSONL contract and Discord make it. */

@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import { join } from 'node:path';
 import { ConfigError, parseConfig, type Config } from './config.ts';
 import { openLibrary, LibraryError, type Library } from './library.ts';
 import { StoryDataError } from './story/load.ts';
@@ -9,10 +10,13 @@ export interface Runtime {
   library: Library;
 }
 
+/** Where built story indexes are stored (src/story/shelf.ts): under DATA_DIR. */
+export const indexDir = (config: Config): string => join(config.DATA_DIR, 'index');
+
 /** Parses the config from `env` and loads every story; throws ConfigError, StoryDataError or LibraryError. */
 export function loadRuntime(env: NodeJS.ProcessEnv = process.env, overrides: { story?: string } = {}): Runtime {
   const config = parseConfig(env);
-  const library = openLibrary(config.STORIES_DIR, overrides.story ?? config.DEFAULT_STORY);
+  const library = openLibrary(config.STORIES_DIR, overrides.story ?? config.DEFAULT_STORY, {}, { dir: indexDir(config), size: config.INDEX_CACHE_SIZE });
   return { config, library };
 }
 

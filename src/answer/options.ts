@@ -32,8 +32,6 @@ export interface EngineOptions {
   eventWords: number;
   /** Below this share of the weight of what a question asks about its names (its predicate) in the best passage, the story does not answer. */
   minPredicateCoverage: number;
-  /** A question whose every predicate word matches the story with less credit than this (only loose WordNet links) is about something the story does not cover. */
-  predicateCredit: number;
   /** A claim pins down the passage's event when this share of its predicate's weight is there; only then can another value conflict. */
   eventCoverage: number;
   /** How a candidate answer's distance from the question's words is measured: from the nearest matched word, or from every matched word, weighted. */
@@ -62,6 +60,24 @@ export interface EngineOptions {
   lightWeight: number;
   /** A claim word with at least this many WordNet senses says too little on its own to be an element the story must state ("time", "get"). */
   lightSenses: number;
+  /**
+   * Routing across stories (src/story/route.ts): how many stories, shortlisted by the rare terms they share
+   * with the question, the engine answers on. Each costs one answer (about 1 ms) plus, for a story whose
+   * index is not in memory, a load from DATA_DIR (a few ms); the right story is almost always in the top 3.
+   */
+  routeShortlist: number;
+  /**
+   * Routing: a story is shortlisted only when its rare-term score is at least this share of the best
+   * story's. A story lacking the question's rarest words (a name only the best one has) cannot answer it
+   * better, and the engine spends several ms on each story that has to say it never mentions a name.
+   */
+  routeShortlistShare: number;
+  /**
+   * Routing: when the runner-up answers too and its answerability (1 when found, plus the coverage traced)
+   * is within this of the best, the two are a tie and the user picks. 0.1 is a tenth of the question's
+   * weight: less than one content word of a typical question.
+   */
+  routeTieMargin: number;
 }
 
 /** The defaults, each chosen by a sweep over all dev sets (see README, "Tuning"). */
@@ -80,7 +96,6 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   supportCoverage: 0.65,
   eventWords: 3,
   minPredicateCoverage: 0,
-  predicateCredit: 0.7,
   eventCoverage: 0.6,
   proximity: 'every',
   frameWeight: 0.25,
@@ -95,6 +110,9 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   contradictionChecks: ['negation', 'antonym'],
   turnedCoverage: 0.8,
   draftedFactKinds: ['who', 'when', 'where', 'what', 'why', 'source'],
+  routeShortlist: 3,
+  routeShortlistShare: 0.5,
+  routeTieMargin: 0.1,
 };
 
 /** Options with overrides applied. */

@@ -34,7 +34,7 @@ export function outOfStory(index: StoryIndex, query: AnalyzedQuery, best: Candid
   // "married") is foreign to the story, the story does not answer it.
   const predicate = predicateTerms(query);
   // Only loose WordNet links ("married" → the "ties" between countries) do not make it known.
-  const firm = (t: QueryTerm) => [...t.forms.values()].some((c) => c >= options.predicateCredit);
+  const firm = (t: QueryTerm) => [...t.forms.values()].some((c) => c >= options.firmCredit);
   if (predicate.length && predicate.every((t) => !firm(t))) return result;
   // What the question asks about its names must be in the passage, not only the names.
   if (predicate.length && coverage(index, query, best.sentence, predicate) < options.minPredicateCoverage) return result;

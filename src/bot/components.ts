@@ -4,6 +4,7 @@ import { UserError } from './errors.ts';
 import { handleFeedback } from './feedback.ts';
 import { send } from './reply.ts';
 import { ADD_MODAL_ID, submitAddStory } from './story-admin.ts';
+import { handlePick, parsePickId } from './story-pick.ts';
 import type { BotContext } from './types.ts';
 
 /**
@@ -13,7 +14,7 @@ import type { BotContext } from './types.ts';
  */
 export async function handleComponent(interaction: ButtonInteraction | ModalSubmitInteraction, ctx: BotContext): Promise<void> {
   try {
-    if (interaction.isButton()) await handleFeedback(interaction, ctx);
+    if (interaction.isButton()) await (parsePickId(interaction.customId) ? handlePick(interaction, ctx) : handleFeedback(interaction, ctx));
     else if (interaction.customId === ADD_MODAL_ID) await submitAddStory(interaction, ctx);
     else await send(interaction, renderNotice('This form no longer works.'));
   } catch (err) {

@@ -10,6 +10,7 @@ import { safeText, truncate } from '../render/safe.ts';
 import { withFeedback } from './feedback.ts';
 import { send } from './reply.ts';
 import { storyHere, type Place } from './story-here.ts';
+import { pickReply } from './story-pick.ts';
 import { questionChoices, storyChoices } from './suggest.ts';
 import type { BotContext } from './types.ts';
 
@@ -36,16 +37,22 @@ export function unknownStoryReply(ctx: BotContext, place: Place, slug: string): 
 
 /**
  * Answers a question about the story in use here (option, channel, server, routing, default) and replies
- * with the shared renderer; public answers carry the 👍/👎 buttons.
+ * with the shared renderer; public answers carry the 👍/👎 buttons. When routing finds two stories that
+ * answer equally well, the asker is asked to pick (ephemeral, a button a story).
  */
 export async function answerQuestion(ctx: BotContext, interaction: Parameters<typeof send>[0], place: Place, command: Command, query: string, options: { option?: string | null; private?: boolean } = {}): Promise<void> {
   const here = storyHere(ctx, place, options.option, { command, query });
+  if (here.routed?.kind === 'tie') {
+    await send(interaction, pickReply(ctx, place, { command, query, private: options.private ?? false, slugs: here.routed.slugs }));
+    return;
+  }
   if (!here.index) {
     await send(interaction, unknownStoryReply(ctx, place, here.slug));
     return;
   }
-  const result = answer(here.index, command, query);
-  const reply = renderDiscord(result, { private: options.private ?? false, storyTitle: here.index.story.meta.title });
+  // A routed question was already answered by the engine on the chosen story.
+  const result = here.reason === 'routing' && here.routed?.kind === 'one' ? here.routed.answer : answer(here.index, command, query);
+  const reply = renderDiscord(result, { private: options.private ?? false, storyTitle: here.index.story.meta.title, storyReason: here.reason });
   await send(interaction, withFeedback(ctx, reply, result, place));
 }
 

@@ -10,6 +10,7 @@ import { StoryCatalog } from '../story/catalog.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { Cooldown } from './cooldown.ts';
 import { createRouter } from './router.ts';
+import { PendingPicks } from './story-pick.ts';
 
 /** A running bot and how to stop it. */
 export interface BotHandle {
@@ -113,7 +114,7 @@ export async function startBot(config: Config, library: Library, logger: Logger 
   const clock = options.clock ?? systemClock;
   const store = options.settings ?? SettingsStore.open(settingsFile(config));
   const catalog = StoryCatalog.open(library, config.DATA_DIR, store, logger);
-  const router = createRouter(commands, { library, config, logger, settings: store, catalog }, new Cooldown(config.COOLDOWN_SECONDS, () => clock.now()), { clock, queueLimit: config.QUEUE_LIMIT });
+  const router = createRouter(commands, { library, config, logger, settings: store, catalog, picks: new PendingPicks() }, new Cooldown(config.COOLDOWN_SECONDS, () => clock.now()), { clock, queueLimit: config.QUEUE_LIMIT });
   const make = () => {
     const client = new Client(clientOptions(config));
     client.on(Events.InteractionCreate, (interaction) => { void router.handle(interaction); });
@@ -122,8 +123,9 @@ export async function startBot(config: Config, library: Library, logger: Logger 
       const generated = new URL(ready.generateInvite({ scopes: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands], permissions: [] }));
       generated.searchParams.set('permissions', '0');
       const invite = `https://discord.com/oauth2/authorize?${generated.searchParams.toString()}`;
-      const stories = [...library.stories.keys()];
-      logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, storyCount: stories.length, stories: stories.slice(0, LIST_CAP), invite }, 'ready');
+      const stories: string[] = [];
+      for (const slug of library.stories.keys()) if (stories.push(slug) >= LIST_CAP) break;
+      logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, storyCount: library.stories.size, stories, invite }, 'ready');
     });
     client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
     client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));

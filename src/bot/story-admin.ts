@@ -238,6 +238,6 @@ export async function runStoryCommand(interaction: ChatInputCommandInteraction, 
 export async function autocompleteStory(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const place = placeOf(interaction);
   const sub = interaction.options.getSubcommand(false);
-  const stories = ctx.catalog.visible(place.guildId).filter((s) => sub !== 'remove' || ctx.catalog.owner(place.guildId, s.story.slug) === 'server');
+  const stories = ctx.catalog.visible(place.guildId).filter((s) => sub !== 'remove' || ctx.catalog.owner(place.guildId, s.slug) === 'server');
   await interaction.respond(storyChoices(stories, String(interaction.options.getFocused())));
 }

@@ -1,6 +1,7 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { LIMITS, truncate } from '../render/discord.ts';
 import type { StoryIndex } from '../search/index.ts';
+import type { StoryListing } from '../story/catalog.ts';
 import { termsOf, tokenize } from '../text/terms.ts';
 import { headlineQuestions } from '../examples.ts';
 
@@ -38,11 +39,11 @@ export function questionChoices(index: StoryIndex, kind: string | null, typed: s
   return choices;
 }
 
-/** Autocomplete choices for the `story` option: loaded stories by slug and title. */
-export function storyChoices(stories: Iterable<StoryIndex>, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+/** Autocomplete choices for the `story` option: visible stories by slug and title. */
+export function storyChoices(stories: Iterable<StoryListing>, typed: string): ApplicationCommandOptionChoiceData<string>[] {
   const t = typed.toLowerCase().trim();
   return [...stories]
-    .filter((s) => !t || s.story.slug.includes(t) || s.story.meta.title.toLowerCase().includes(t))
+    .filter((s) => !t || s.slug.includes(t) || s.title.toLowerCase().includes(t))
     .slice(0, LIMITS.choices)
-    .map((s) => ({ name: truncate(`${s.story.meta.title} (${s.story.slug})`, LIMITS.choiceName), value: s.story.slug.slice(0, 100) }));
+    .map((s) => ({ name: truncate(`${s.title} (${s.slug})`, LIMITS.choiceName), value: s.slug.slice(0, 100) }));
 }

@@ -7,6 +7,7 @@ import type { Library } from '../library.ts';
 import type { Logger } from '../log.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import type { StoryCatalog } from '../story/catalog.ts';
+import type { PendingPicks } from './story-pick.ts';
 
 /** What every handler may use. Passed in, never hung on the client. */
 export interface BotContext {
@@ -17,6 +18,8 @@ export interface BotContext {
   settings: SettingsStore;
   /** The shared stories plus each server's own. */
   catalog: StoryCatalog;
+  /** Questions waiting for the asker to pick between two stories that answer equally well. */
+  picks: PendingPicks;
 }
 
 /** A slash command: its definition as data, its handler, and optionally autocomplete. */

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { findStory } from '../library.ts';
+import { capList } from '../lists.ts';
 import { renderTerminal } from '../render/terminal.ts';
 import { loadRuntime, startupProblem } from '../startup.ts';
 import { answerRequest } from './requests.ts';
@@ -47,7 +48,7 @@ export async function runAsk(argv: string[], io: AskIo): Promise<number> {
     return 1;
   }
   if (story && !findStory(library, story)) {
-    io.stderr.write(`No story called "${story}". Loaded: ${[...library.stories.keys()].join(', ')}\n`);
+    io.stderr.write(`No story called "${story}". Loaded: ${capList([...library.stories.keys()])}\n`);
     return 2;
   }
   if (jsonl) {

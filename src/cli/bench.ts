@@ -8,6 +8,8 @@ import { openLibrary } from '../library.ts';
 import { buildIndex, type StoryIndex } from '../search/index.ts';
 import { createBaselineIndex } from '../search/options.ts';
 import { ingestStory } from '../story/ingest.ts';
+import { LOAD_LIMITS } from '../story/load.ts';
+import { benchStories } from './bench-stories.ts';
 
 /**
  * `npm run bench`: times the engine against a plain MiniSearch over the same story's paragraphs, in the
@@ -19,6 +21,8 @@ import { ingestStory } from '../story/ingest.ts';
  *   dev sets' questions about it (`dev-questions.jsonl`, `story-dev.jsonl`);
  * - raw stories (machine-drafted facts): the dev set's raw stories with their questions when the dev sets
  *   exist, else the default story's article ingested raw, asked its facts' suggested questions.
+ *
+ * `--stories N`: start-up, routing and index loading over N synthetic stories instead (src/cli/bench-stories.ts).
  */
 interface Query {
   command: Command;
@@ -31,6 +35,16 @@ interface Workload {
 }
 
 const storiesDir = process.env.STORIES_DIR || 'data/stories';
+const many = process.argv.indexOf('--stories');
+if (many !== -1) {
+  const count = Number(process.argv[many + 1]);
+  if (!Number.isInteger(count) || count < 1 || count > LOAD_LIMITS.stories) {
+    console.error(`usage: npm run bench -- --stories <1..${LOAD_LIMITS.stories}>`);
+    process.exit(2);
+  }
+  benchStories(count, join(storiesDir, process.env.DEFAULT_STORY || 'putin-north-korea-visit'));
+  process.exit(0);
+}
 const evalDir = resolve(process.env.EVAL_DIR ?? '../shared/eval');
 const hasEval = existsSync(join(evalDir, 'story-dev.jsonl'));
 const library = openLibrary(storiesDir, process.env.DEFAULT_STORY || undefined);

@@ -101,7 +101,8 @@ export function runSets(ws: Workspace, options: Partial<EngineOptions> = {}): Re
   const libraries = new Map<string, Library>();
   const library = (dir: string) => {
     let l = libraries.get(dir);
-    if (!l) { l = openLibrary(dir, undefined, options); libraries.set(dir, l); }
+    // Every index kept: the sets ask about their stories in any order.
+    if (!l) { l = openLibrary(dir, undefined, options, { size: Number.POSITIVE_INFINITY }); libraries.set(dir, l); }
     return l;
   };
   for (const set of ws.questionSets) {

@@ -2,6 +2,7 @@ import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } 
 import type { Answer, SourceSummary, Verdict } from '../answer/types.ts';
 import { paragraphLabel, reasonText } from './messages.ts';
 import { safeText, truncate } from './safe.ts';
+import { reasonText as storyReasonText, type StoryReason } from '../story/resolve.ts';
 
 export { truncate };
 
@@ -68,10 +69,13 @@ function asked(answer: Answer): string {
  * The one renderer from Answer to Discord message. Found answers: the short answer as the title, the
  * passage as a quote, the citation line (¶, attribution, certainty) in view. Not-found and usage replies
  * are ephemeral (only the asker sees them); a not-found one says the story doesn't say and shows the closest passage,
- * marked as such (the message catalogue's words). Everything within Discord's limits.
+ * marked as such (the message catalogue's words). The footer names the story (and, for a routed answer, that
+ * routing chose it). Everything within Discord's limits.
  */
-export function renderDiscord(answer: Answer, options: { private?: boolean; storyTitle?: string } = {}): DiscordReply {
-  const footer = options.storyTitle ? { text: `Story: ${options.storyTitle}` } : undefined;
+export function renderDiscord(answer: Answer, options: { private?: boolean; storyTitle?: string; storyReason?: StoryReason } = {}): DiscordReply {
+  // A routed answer names its story and why it was chosen (the user pinned none).
+  const why = options.storyReason === 'routing' ? ` (${answer.story}) · ${storyReasonText('routing')}` : '';
+  const footer = options.storyTitle ? { text: `Story: ${options.storyTitle}${why}` } : undefined;
   let embed: APIEmbed;
   if (answer.sources && !answer.query) {
     embed = { title: answer.found ? 'Sources the story cites' : 'No named sources', description: safeText(answer.message.split('\n')[0] ?? ''), fields: sourceFields(answer.sources), color: 0x1565c0, footer };

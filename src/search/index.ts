@@ -4,7 +4,7 @@ import type { AnchoredFact, Story } from '../story/types.ts';
 import { aliasMatcher, type AliasMatcher } from '../text/aliases.ts';
 import { analyzeParagraph, type SentenceAnalysis } from '../text/analyze.ts';
 import { lexicon } from '../lexicon/index.ts';
-import { storyMeaning, type Meaning } from '../text/meaning.ts';
+import { meaningFrom, meaningTables, type Meaning, type MeaningTables } from '../text/meaning.ts';
 import { ENTITY_PREFIX, STOPWORDS, normalizeText, termsOf, tokenize } from '../text/terms.ts';
 import { createIndex, type SearchDoc } from './options.ts';
 
@@ -33,6 +33,8 @@ export interface StoryIndex {
   initialisms: Map<string, string>;
   /** Word meaning against this story's vocabulary. */
   meaning: Meaning;
+  /** The tables `meaning` looks words up in (kept so the index can be stored: src/search/persist.ts). */
+  meaningTables: MeaningTables;
   /** Per sentence: words with tags and typed candidate spans. */
   analyses: SentenceAnalysis[];
   /** Per sentence, per word of its analysis: the terms that word is indexed under (entity tokens included). */
@@ -70,10 +72,22 @@ function referenceDate(story: Story): Date | undefined {
   return d && !Number.isNaN(d.getTime()) ? d : undefined;
 }
 
-/** Builds the index of one story: paragraphs, sentences and facts as MiniSearch documents, and per-sentence analyses. */
-export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTIONS): StoryIndex {
-  const aliases = aliasMatcher([...story.entities, ...story.sources]);
-  const mini = createIndex();
+/** The costly parts of an index, when they were stored (src/search/persist.ts): not computed again. */
+export interface PrebuiltParts {
+  mini: MiniSearch<SearchDoc>;
+  analyses: SentenceAnalysis[];
+  meaningTables: MeaningTables;
+  terms: StoryTerms;
+}
+
+/** What an index derives from the story's text and analyses: term sets, surface words, names. */
+export type StoryTerms = Pick<StoryIndex, 'sentenceTerms' | 'paragraphTerms' | 'factTerms' | 'surface' | 'nameWords' | 'nameParts' | 'initialisms' | 'wordTerms'> & {
+  /** The parts of speech each story word is used in (compromise's tags, as WordNet's n/v/a/r). */
+  partsOfSpeech: Map<string, Set<string>>;
+}
+
+/** The MiniSearch documents of a story: paragraphs, sentences and facts. */
+function searchDocs(story: Story, aliases: AliasMatcher): SearchDoc[] {
   const docs: SearchDoc[] = [];
   story.paragraphs.forEach((text, p) => {
     docs.push({ id: `p${p}`, type: 'paragraph', ref: p, text, answer: '', entities: aliases.tokens(text), context: '' });
@@ -87,30 +101,11 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
     const entities = [...new Set([...f.entities, ...aliases.find(f.quote.exact)])].map((id) => `${ENTITY_PREFIX}${id}`).join(' ');
     docs.push({ id: `f:${f.id}`, type: 'fact', ref: f.id, text: f.quote.exact, answer: [f.answer?.text ?? '', yearOf(f) ?? ''].join(' ').trim(), entities, context: '' });
   }
-  mini.addAll(docs);
+  return docs;
+}
 
-  const sentenceTerms = story.sentences.map((s) => termSet(s.text, aliases.tokens(s.text)));
-  const paragraphTerms = story.paragraphs.map((p) => termSet(p, aliases.tokens(p)));
-  // A fact's resolved year ("last year" → 2023) is searchable in its sentence, so "in 2023" matches it.
-  for (const f of story.facts) {
-    const year = yearOf(f);
-    if (year) { sentenceTerms[f.sentence]!.add(year); paragraphTerms[f.paragraph]!.add(year); }
-  }
-  const vocabulary = new Map<string, number>();
-  const postings = new Map<string, number[]>();
-  sentenceTerms.forEach((set, i) => {
-    for (const t of set) {
-      vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
-      const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
-    }
-  });
-  const factsBySentence = new Map<number, AnchoredFact[]>();
-  for (const f of story.facts) factsBySentence.set(f.sentence, [...(factsBySentence.get(f.sentence) ?? []), f]);
-  const factTerms = new Map(story.facts.map((f) => [f.id, termSet(`${f.quote.exact} ${f.answer?.text ?? ''}`, f.entities.map((id) => ENTITY_PREFIX + id).join(' '))]));
-
-  // Sentence analyses: one compromise parse per paragraph.
+/** Sentence analyses: one compromise parse per paragraph (the costliest step of building an index). */
+function analyzeStory(story: Story): SentenceAnalysis[] {
   const reference = referenceDate(story);
   const analyses: SentenceAnalysis[] = new Array(story.sentences.length);
   story.paragraphs.forEach((paragraph, p) => {
@@ -118,8 +113,21 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
     const results = analyzeParagraph(paragraph, sentences, reference);
     sentences.forEach((s, i) => { analyses[s.index] = results[i]!; });
   });
+  return analyses;
+}
+
+/** Derives an index's term sets, surface words and names from the story and its sentence analyses. */
+function storyTerms(story: Story, aliases: AliasMatcher, analyses: SentenceAnalysis[]): StoryTerms {
+  const sentenceTerms = story.sentences.map((s) => termSet(s.text, aliases.tokens(s.text)));
+  const paragraphTerms = story.paragraphs.map((p) => termSet(p, aliases.tokens(p)));
+  // A fact's resolved year ("last year" → 2023) is searchable in its sentence, so "in 2023" matches it.
+  for (const f of story.facts) {
+    const year = yearOf(f);
+    if (year) { sentenceTerms[f.sentence]!.add(year); paragraphTerms[f.paragraph]!.add(year); }
+  }
+  const factTerms = new Map(story.facts.map((f) => [f.id, termSet(`${f.quote.exact} ${f.answer?.text ?? ''}`, f.entities.map((id) => ENTITY_PREFIX + id).join(' '))]));
+
   const surface = new Map<string, string[]>();
-  /** The parts of speech each story word is used in (compromise's tags, as WordNet's n/v/a/r). */
   const partsOfSpeech = new Map<string, Set<string>>();
   const nameWords = new Set<string>();
   const initialisms = new Map<string, string>();
@@ -180,9 +188,41 @@ export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTION
     const initials = phrase.split(' ').map((w) => w[0]).join('');
     if (n >= 2 && !initialisms.has(initials)) initialisms.set(initials, phrase);
   }
-  const meaning = storyMeaning(surface, { credits: options.meaningCredits, maxSenses: options.meaningSenses, lightSenses: options.lightSenses, storySenses: options.storySenses }, partsOfSpeech);
+  return { sentenceTerms, paragraphTerms, factTerms, surface, partsOfSpeech, nameWords, nameParts, initialisms, wordTerms };
+}
+
+/**
+ * Builds the index of one story: paragraphs, sentences and facts as MiniSearch documents, and per-sentence
+ * analyses. `prebuilt` parts (from a stored index) are used as they are instead of being computed again.
+ */
+export function buildIndex(story: Story, options: EngineOptions = DEFAULT_OPTIONS, prebuilt?: PrebuiltParts): StoryIndex {
+  const aliases = aliasMatcher([...story.entities, ...story.sources]);
+  let mini = prebuilt?.mini;
+  if (!mini) {
+    mini = createIndex();
+    mini.addAll(searchDocs(story, aliases));
+  }
+
+  const analyses = prebuilt?.analyses ?? analyzeStory(story);
+  const terms = prebuilt?.terms ?? storyTerms(story, aliases, analyses);
+  const { sentenceTerms, paragraphTerms, factTerms, surface, nameWords, nameParts, initialisms, wordTerms } = terms;
+  const vocabulary = new Map<string, number>();
+  const postings = new Map<string, number[]>();
+  sentenceTerms.forEach((set, i) => {
+    for (const t of set) {
+      vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  const factsBySentence = new Map<number, AnchoredFact[]>();
+  for (const f of story.facts) factsBySentence.set(f.sentence, [...(factsBySentence.get(f.sentence) ?? []), f]);
+  const meaningOptions = { credits: options.meaningCredits, maxSenses: options.meaningSenses, lightSenses: options.lightSenses, storySenses: options.storySenses };
+  const tables = prebuilt?.meaningTables ?? meaningTables(surface, meaningOptions, terms.partsOfSpeech);
+  const meaning = meaningFrom(tables, meaningOptions);
   return {
-    story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, postings, surface, nameWords, nameParts, initialisms, meaning, analyses, wordTerms,
+    story, options, mini, aliases, sentenceTerms, paragraphTerms, vocabulary, postings, surface, nameWords, nameParts, initialisms, meaning, meaningTables: tables, analyses, wordTerms,
     factsBySentence, factsById: new Map(story.facts.map((f) => [f.id, f])), factTerms,
   };
 }

@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import { termsOf, tokenize, typoAllowance } from '../text/terms.ts';
 
 /**
@@ -69,6 +69,11 @@ export const QUERY_OPTIONS: SearchOptions = {
 /** A fresh, empty MiniSearch with the shared options. */
 export function createIndex(): MiniSearch<SearchDoc> {
   return new MiniSearch<SearchDoc>({ ...INDEX_OPTIONS, searchOptions: QUERY_OPTIONS });
+}
+
+/** A MiniSearch stored with `toJSON()`, loaded back with the shared options. */
+export function loadIndex(stored: AsPlainObject): MiniSearch<SearchDoc> {
+  return MiniSearch.loadJS<SearchDoc>(stored, { ...INDEX_OPTIONS, searchOptions: QUERY_OPTIONS });
 }
 
 /** A plain MiniSearch over paragraphs with default options: the baseline benchmarks and evals compare against. */

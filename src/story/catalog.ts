@@ -1,13 +1,15 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_OPTIONS } from '../answer/options.ts';
+import type { Command } from '../answer/types.ts';
 import type { Library } from '../library.ts';
 import type { Logger } from '../log.ts';
-import { buildIndex, type StoryIndex } from '../search/index.ts';
+import type { StoryIndex } from '../search/index.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import { ingestStory } from './ingest.ts';
-import { loadStory } from './load.ts';
+import { routeQuestion, RoutingTable, routingTerms, type RouteResult } from './route.ts';
 import type { StoryMeta } from './schema.ts';
+import { contentHash, IndexCache, StoryShelf } from './shelf.ts';
 import { UPLOAD_LIMITS, UploadError, checkArticle, checkDate, slugify } from './upload.ts';
 
 /** A story a moderator adds from Discord: the article text and what they said about it. */
@@ -26,9 +28,29 @@ export type StoryOwner = 'global' | 'server';
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const MODERATOR_BASIS = 'given by a server moderator when adding the story with /story add';
 
-/** sha256 of an article's paragraphs (whitespace-normalised): the same article under another file name is a duplicate. */
-export function contentHash(paragraphs: readonly string[]): string {
-  return createHash('sha256').update(paragraphs.map((p) => p.replace(/\s+/g, ' ')).join('\n')).digest('hex');
+/** A visible story as lists show it: no index needed. */
+export interface StoryListing {
+  slug: string;
+  title: string;
+}
+
+/** The routing table of a library's stories: the shelf's own, or (for a map of built indexes) made once from them. */
+const tablesOfMaps = new WeakMap<ReadonlyMap<string, StoryIndex>, RoutingTable>();
+function libraryRouting(stories: ReadonlyMap<string, StoryIndex>): RoutingTable {
+  if (stories instanceof StoryShelf) return stories.routing;
+  let table = tablesOfMaps.get(stories);
+  if (!table) {
+    table = new RoutingTable();
+    for (const slug of stories.keys()) {
+      try {
+        table.add(slug, routingTerms(stories.get(slug)!.story));
+      } catch {
+        // a story whose data cannot be read is reported when it is used, not here
+      }
+    }
+    tablesOfMaps.set(stories, table);
+  }
+  return table;
 }
 
 /**
@@ -36,15 +58,22 @@ export function contentHash(paragraphs: readonly string[]): string {
  * server added from Discord (visible only there), kept under `DATA_DIR/stories/<server id>/<slug>/`.
  */
 export class StoryCatalog {
-  private readonly byGuild = new Map<string, Map<string, StoryIndex>>();
+  private readonly byGuild = new Map<string, StoryShelf>();
   private readonly globalHashes = new Map<string, string>();
+  /** Builds, stores and keeps the indexes of the servers' stories (the library's own cache when it has one). */
+  private readonly cache: IndexCache;
 
   private constructor(readonly library: Library, readonly dataDir: string, readonly store: SettingsStore) {
-    for (const [slug, index] of library.stories) {
-      try {
-        this.globalHashes.set(contentHash(index.story.paragraphs), slug);
-      } catch {
-        // a story whose data cannot be read is reported when it is used, not here
+    const shelf = library.stories instanceof StoryShelf ? library.stories : undefined;
+    this.cache = shelf?.cache ?? new IndexCache(library.options ?? DEFAULT_OPTIONS, { dir: join(dataDir, 'index') });
+    if (shelf) for (const e of shelf.entryList()) this.globalHashes.set(e.contentHash, e.slug);
+    else {
+      for (const slug of library.stories.keys()) {
+        try {
+          this.globalHashes.set(contentHash(library.stories.get(slug)!.story.paragraphs), slug);
+        } catch {
+          // a story whose data cannot be read is reported when it is used, not here
+        }
       }
     }
   }
@@ -56,7 +85,7 @@ export class StoryCatalog {
     if (existsSync(dataDir)) for (const name of readdirSync(dataDir)) if (name.startsWith('.staging-')) rmSync(join(dataDir, name), { recursive: true, force: true });
     for (const rec of store.guildStories()) {
       try {
-        catalog.guildMap(rec.guildId).set(rec.slug, buildIndex(loadStory(catalog.storyDir(rec.guildId, rec.slug))));
+        catalog.guildShelf(rec.guildId).putFolder(catalog.storyDir(rec.guildId, rec.slug));
       } catch (err) {
         logger?.warn({ guildId: rec.guildId, slug: rec.slug, err }, 'an added story could not be loaded; skipped');
       }
@@ -68,9 +97,9 @@ export class StoryCatalog {
     return this.library.defaultSlug;
   }
 
-  private guildMap(guildId: string): Map<string, StoryIndex> {
+  private guildShelf(guildId: string): StoryShelf {
     let m = this.byGuild.get(guildId);
-    if (!m) this.byGuild.set(guildId, (m = new Map()));
+    if (!m) this.byGuild.set(guildId, (m = new StoryShelf(this.cache)));
     return m;
   }
 
@@ -79,9 +108,33 @@ export class StoryCatalog {
     return join(this.dataDir, 'stories', guildId, slug);
   }
 
-  /** The stories visible in a server (or a DM, `null`): shared ones first, then the server's own, oldest first. */
-  visible(guildId: string | null): StoryIndex[] {
-    return [...this.library.stories.values(), ...(guildId ? this.byGuild.get(guildId)?.values() ?? [] : [])];
+  /** The stories visible in a server (or a DM, `null`), slug and title (no index is built): shared ones first, then the server's own, oldest first. */
+  visible(guildId: string | null): StoryListing[] {
+    const shared = this.library.stories;
+    const global = shared instanceof StoryShelf ? shared.entryList() : [...shared.keys()].map((slug) => ({ slug, title: shared.get(slug)!.story.meta.title }));
+    const own = guildId ? this.byGuild.get(guildId)?.entryList() ?? [] : [];
+    return [...global, ...own].map(({ slug, title }) => ({ slug, title }));
+  }
+
+  /** How many stories are visible in a server. */
+  visibleCount(guildId: string | null): number {
+    return this.library.stories.size + (guildId ? this.byGuild.get(guildId)?.size ?? 0 : 0);
+  }
+
+  /** Whether a slug names a story visible here (no index is built). */
+  has(guildId: string | null, slug: string): boolean {
+    const s = slug.trim().toLowerCase();
+    return this.library.stories.has(s) || (guildId !== null && this.byGuild.get(guildId)?.has(s) === true);
+  }
+
+  /**
+   * Routes a question across the stories visible here (src/story/route.ts): shortlisted by rare shared
+   * terms, then answered by the engine on each shortlisted story.
+   */
+  route(guildId: string | null, command: Command | null, query: string): RouteResult {
+    const own = guildId ? this.byGuild.get(guildId) : undefined;
+    const tables = [libraryRouting(this.library.stories), ...(own ? [own.routing] : [])];
+    return routeQuestion({ tables, index: (slug) => this.find(guildId, slug) }, command, query, this.library.options ?? DEFAULT_OPTIONS);
   }
 
   /** Slugs visible in a server, in the same order as `visible`. */
@@ -132,7 +185,8 @@ export class StoryCatalog {
       if (outlet) meta.outlet = { value: outlet, annotator: true, basis: MODERATOR_BASIS };
       writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
       const final = this.storyDir(guildId, slug);
-      const index = buildIndex(loadStory(join(staging, slug)));
+      // Validated before it is moved into place: a story that does not load is refused, leaving nothing behind.
+      this.cache.entry(join(staging, slug));
       mkdirSync(join(this.dataDir, 'stories', guildId), { recursive: true });
       if (existsSync(final)) rmSync(final, { recursive: true, force: true }); // left over from a failed attempt
       renameSync(join(staging, slug), final);
@@ -142,10 +196,9 @@ export class StoryCatalog {
         rmSync(final, { recursive: true, force: true });
         throw err;
       }
-      // The index was built from the staging copy; point it at where the story now lives.
-      index.story.dir = final;
-      this.guildMap(guildId).set(slug, index);
-      return index;
+      const shelf = this.guildShelf(guildId);
+      shelf.putFolder(final);
+      return shelf.get(slug)!;
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
@@ -157,7 +210,7 @@ export class StoryCatalog {
     if (this.library.stories.has(s)) throw new UploadError(`“${s}” is one of the bot's shared stories; it can't be removed from Discord.`);
     if (!this.byGuild.get(guildId)?.has(s)) throw new UploadError(`This server has no story called “${s.slice(0, 60)}”.`);
     const { settingsCleared } = this.store.removeGuildStory(guildId, s);
-    this.byGuild.get(guildId)!.delete(s);
+    this.byGuild.get(guildId)!.remove(s);
     rmSync(this.storyDir(guildId, s), { recursive: true, force: true });
     return { settingsCleared };
   }

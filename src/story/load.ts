@@ -21,8 +21,8 @@ export const LOAD_LIMITS = {
   json: 1024 * 1024,
   /** Bytes of one story folder's three files together. */
   story: 2 * 1024 * 1024,
-  /** Story folders under STORIES_DIR. */
-  stories: 200,
+  /** Story folders under STORIES_DIR (indexes are built on first use, so thousands load in seconds). */
+  stories: 20_000,
 } as const satisfies Record<string, number>;
 
 /** A path as the user should read it: relative to the working directory when inside it, else absolute. */
@@ -175,11 +175,18 @@ function anchorFacts(file: string, facts: Fact[], paragraphs: string[], sentence
   return anchored;
 }
 
+/** The three files of a story folder, as read (confined, within LOAD_LIMITS). */
+export interface StoryFiles {
+  article: string;
+  meta: string;
+  facts: string;
+}
+
 /**
- * Loads and validates one story folder (`article.txt`, `story.json`, `facts.json`). Every file is read
- * confined to `root` (default: the folder's parent, the stories folder) and within LOAD_LIMITS.
+ * Reads the three files of a story folder (`article.txt`, `story.json`, `facts.json`), each confined to
+ * `root` (default: the folder's parent, the stories folder) and within LOAD_LIMITS.
  */
-export function loadStory(dir: string, root: string = dirname(resolve(dir))): Story {
+export function readStoryFiles(dir: string, root: string = dirname(resolve(dir))): StoryFiles {
   let total = 0;
   const read = (file: string, limit: number) => {
     const text = readConfined(root, file, limit);
@@ -187,12 +194,25 @@ export function loadStory(dir: string, root: string = dirname(resolve(dir))): St
     if (total > LOAD_LIMITS.story) throw new StoryDataError(show(dir), [`the story's files add up to more than the ${kb(LOAD_LIMITS.story)} limit for a story`]);
     return text;
   };
+  return { article: read(join(dir, 'article.txt'), LOAD_LIMITS.article), meta: read(join(dir, 'story.json'), LOAD_LIMITS.json), facts: read(join(dir, 'facts.json'), LOAD_LIMITS.json) };
+}
+
+/**
+ * Loads and validates one story folder (`article.txt`, `story.json`, `facts.json`). Every file is read
+ * confined to `root` (default: the folder's parent, the stories folder) and within LOAD_LIMITS.
+ */
+export function loadStory(dir: string, root: string = dirname(resolve(dir))): Story {
+  return parseStory(dir, readStoryFiles(dir, root));
+}
+
+/** Validates a story folder's files (as `readStoryFiles` read them) into a Story; throws StoryDataError naming the file, fact and field. */
+export function parseStory(dir: string, files: StoryFiles): Story {
   const articleFile = join(dir, 'article.txt');
-  const paragraphs = parseArticle(read(articleFile, LOAD_LIMITS.article));
+  const paragraphs = parseArticle(files.article);
   if (paragraphs.length < 2) throw new StoryDataError(show(articleFile), ['needs a headline line and at least one paragraph']);
 
   const metaFile = join(dir, 'story.json');
-  const rawMeta = parseJson(metaFile, read(metaFile, LOAD_LIMITS.json));
+  const rawMeta = parseJson(metaFile, files.meta);
   const meta = StoryMetaSchema.safeParse(rawMeta);
   if (!meta.success) throw new StoryDataError(show(metaFile), describeIssues(meta.error, rawMeta));
   const ids = new Set<string>();
@@ -209,7 +229,7 @@ export function loadStory(dir: string, root: string = dirname(resolve(dir))): St
   });
 
   const factsFile = join(dir, 'facts.json');
-  const rawFacts = parseJson(factsFile, read(factsFile, LOAD_LIMITS.json));
+  const rawFacts = parseJson(factsFile, files.facts);
   const facts = FactsFileSchema.safeParse(rawFacts);
   if (!facts.success) throw new StoryDataError(show(factsFile), describeIssues(facts.error, rawFacts));
   const sourceIds = new Set(meta.data.sources.map((s) => s.id));
@@ -222,8 +242,8 @@ export function loadStory(dir: string, root: string = dirname(resolve(dir))): St
   return { slug: meta.data.slug, dir, meta: meta.data, paragraphs, sentences, facts: anchored, sources: meta.data.sources, entities: meta.data.entities };
 }
 
-/** Loads every story folder under `storiesDir` (each a directory holding `story.json`; hidden folders are skipped). */
-export function loadStories(storiesDir: string): Story[] {
+/** The story folders under `storiesDir`, sorted (hidden folders skipped; links out of it refused); at most LOAD_LIMITS.stories. */
+export function storyFolders(storiesDir: string): string[] {
   const realRoot = realRootOf(storiesDir);
   if (!statSync(realRoot).isDirectory()) throw new StoryDataError(show(storiesDir), ['is not a directory (set STORIES_DIR to the stories folder)']);
   let names: string[];
@@ -246,12 +266,20 @@ export function loadStories(storiesDir: string): Story[] {
     return true;
   }).sort();
   if (folders.length > LOAD_LIMITS.stories) throw new StoryDataError(show(storiesDir), [`holds ${folders.length} story folders, over the limit of ${LOAD_LIMITS.stories}`]);
-  const stories = folders
-    .map((name) => {
-      const story = loadStory(join(storiesDir, name), storiesDir);
-      if (story.slug !== name) throw new StoryDataError(show(join(storiesDir, name, 'story.json')), [`field "slug": "${story.slug}" does not match its folder name "${name}"`]);
-      return story;
-    });
-  if (!stories.length) throw new StoryDataError(show(storiesDir), ['no story folders found']);
-  return stories;
+  if (!folders.length) throw new StoryDataError(show(storiesDir), ['no story folders found']);
+  return folders;
+}
+
+/** Refuses a story whose `story.json` slug is not its folder's name. */
+export function checkSlug(story: Pick<Story, 'slug'>, storiesDir: string, name: string): void {
+  if (story.slug !== name) throw new StoryDataError(show(join(storiesDir, name, 'story.json')), [`field "slug": "${story.slug}" does not match its folder name "${name}"`]);
+}
+
+/** Loads every story folder under `storiesDir` (each a directory holding `story.json`; hidden folders are skipped). */
+export function loadStories(storiesDir: string): Story[] {
+  return storyFolders(storiesDir).map((name) => {
+    const story = loadStory(join(storiesDir, name), storiesDir);
+    checkSlug(story, storiesDir, name);
+    return story;
+  });
 }

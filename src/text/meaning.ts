@@ -51,10 +51,27 @@ export interface MeaningOptions {
 const EMPTY: ReadonlyMap<string, number> = new Map();
 
 /**
- * Builds the meaning map of one story from its lower-case words (each with its index terms). Results for
- * question words are cached per story, so a repeated word costs one map look-up.
+ * The story-side tables word meaning looks question words up in, as plain data (lemma → story terms):
+ * the costly part of `storyMeaning` (every story word's WordNet lemmas, derivations and ancestors), so an
+ * index can be stored with them and loaded without asking WordNet again.
  */
-export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>, options: MeaningOptions, partsOfSpeech: ReadonlyMap<string, ReadonlySet<string>> = new Map(), lex: Lexicon = sharedLexicon): Meaning {
+export interface MeaningTables {
+  /** lemma|pos → the story terms used in that part of speech. */
+  byLemmaPos: Map<string, Set<string>>;
+  /** lemma → the story terms of the words with that lemma (and the word itself, for names WordNet lacks). */
+  byLemma: Map<string, Set<string>>;
+  /** story term → the lemmas it stands for. */
+  lemmasByTerm: Map<string, Set<string>>;
+  /** lemma → the story terms of words derived from it ("arrive" → arrival). */
+  byDerived: Map<string, Set<string>>;
+  /** lemma → the story terms of nouns it is a near ancestor of. */
+  byAncestor: Map<string, Set<string>>;
+  /** lemma|pos → the story terms whose likeliest senses (storySenses) have it as a synonym. */
+  bySynonym: Map<string, Set<string>>;
+}
+
+/** Builds the meaning tables of one story from its lower-case words (each with its index terms). */
+export function meaningTables(storyWords: ReadonlyMap<string, readonly string[]>, options: MeaningOptions, partsOfSpeech: ReadonlyMap<string, ReadonlySet<string>> = new Map(), lex: Lexicon = sharedLexicon): MeaningTables {
   // lemma|pos → the story terms used in that part of speech: a synonym must be one in the same part of
   // speech ("marry" is "tie" as a verb, not the "ties" between countries).
   const byLemmaPos = new Map<string, Set<string>>();
@@ -119,6 +136,20 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
       }
     }
   }
+  return { byLemmaPos, byLemma, lemmasByTerm, byDerived, byAncestor, bySynonym };
+}
+
+/**
+ * Builds the meaning map of one story from its lower-case words (each with its index terms). Results for
+ * question words are cached per story, so a repeated word costs one map look-up.
+ */
+export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>, options: MeaningOptions, partsOfSpeech: ReadonlyMap<string, ReadonlySet<string>> = new Map(), lex: Lexicon = sharedLexicon): Meaning {
+  return meaningFrom(meaningTables(storyWords, options, partsOfSpeech, lex), options, lex);
+}
+
+/** Word meaning from a story's tables (built by `meaningTables`, or loaded with a stored index). */
+export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex: Lexicon = sharedLexicon): Meaning {
+  const { byLemmaPos, byLemma, lemmasByTerm, byDerived, byAncestor, bySynonym } = tables;
   const relations = (Object.entries(options.credits) as [Relation | 'ancestor' | 'paraphrase', number][]).filter(([r, c]) => c > 0 && r !== 'ancestor' && r !== 'paraphrase').map(([r]) => r as Relation);
   const lemmasOf = (word: string) => {
     const ls = lex.lemmas(word).map((l) => l.lemma);

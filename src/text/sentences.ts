@@ -12,6 +12,9 @@ const ABBREVIATIONS = new Set([
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'a.m', 'p.m', 'c', 'ca',
 ]);
 
+/** Characters before a full stop in which its word is looked for (longer than any abbreviation or initials). */
+const LAST_WORD_WINDOW = 24;
+
 /**
  * Splits a paragraph into sentences. A boundary is `.`, `!` or `?` (optionally followed by a closing quote or
  * bracket), then whitespace, then something that can start a sentence; common abbreviations and initials do not end one.
@@ -22,8 +25,11 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
   let start = 0;
   for (let m = boundary.exec(paragraph); m; m = boundary.exec(paragraph)) {
     const end = m.index + m[0].trimEnd().length;
-    const before = paragraph.slice(start, m.index + 1);
-    const lastWord = /([\p{L}.]+)\.$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+    // Only the last word matters: look at the few characters before the stop, not the whole sentence so far
+    // (rescanning it at every boundary made long paragraphs quadratic). A word longer than the window is no abbreviation.
+    const from = Math.max(start, m.index - LAST_WORD_WINDOW);
+    const tail = /([\p{L}.]+)\.$/u.exec(paragraph.slice(from, m.index + 1));
+    const lastWord = tail && !(tail.index === 0 && from > start) ? tail[1]!.toLowerCase() : '';
     // Initials ("J. R. R.") and known abbreviations do not end a sentence.
     if (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord)) continue;
     pushSpan(spans, paragraph, start, end);

@@ -30,6 +30,18 @@ export function indexTiny(story: TinyStory): StoryIndex {
   return buildIndex(loaded);
 }
 
+/** Ingests tiny stories into one fresh temporary stories folder (as `npm run ingest` would) and returns it. */
+export function tinyStoriesDir(stories: readonly TinyStory[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'story-bot-stories-'));
+  temps.push(dir);
+  for (const story of stories) {
+    const file = join(dir, `${story.slug}.txt`);
+    writeFileSync(file, `${[story.headline, ...story.paragraphs].join('\n')}\n`);
+    ingestStory({ storiesDir: join(dir, 'stories'), slug: story.slug, articleFile: file, date: story.date, outlet: story.outlet });
+  }
+  return join(dir, 'stories');
+}
+
 /** Removes the temporary folders `indexTiny` made (call in afterAll). */
 export function cleanupTiny(): void {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -47,6 +59,19 @@ export const BRIDGE = {
   ],
   date: '2024-05-20',
   outlet: 'Calder Courier',
+} as const satisfies TinyStory;
+
+/** A football match in a made-up league. */
+export const MATCH = {
+  slug: 'rovers-cup-final',
+  headline: 'Ashby Rovers win the county cup final',
+  paragraphs: [
+    'Ashby Rovers beat Kelso Town 2-1 in the county cup final at Fenwick Park on Sunday.',
+    'Striker Jonas Pike scored both goals for the Rovers, the second in the 88th minute.',
+    'Coach Elsa Brandt said the win was the best day of her career. About 9,000 fans watched the match.',
+  ],
+  date: '2024-04-28',
+  outlet: 'Ashby Herald',
 } as const satisfies TinyStory;
 
 /** A bakery strike in a made-up port. */

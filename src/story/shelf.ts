@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { EngineOptions } from '../answer/options.ts';
+import { buildIndex, type StoryIndex } from '../search/index.ts';
+import { INDEX_FORMAT, restoreIndex, storeIndex } from '../search/persist.ts';
+import { parseStory, readStoryFiles, type StoryFiles } from './load.ts';
+import { RoutingTable, routingTerms } from './route.ts';
+
+/**
+ * Stories held lazily: for every story only what lists and routing need (a `StoryEntry` and its routing
+ * terms); the full `StoryIndex` is built on first use, kept in a bounded LRU, and stored under
+ * `DATA_DIR/index/` so the next start loads it (a few ms) instead of building it again (100–300 ms).
+ */
+
+/** What is held for every story, indexed or not. */
+export interface StoryEntry {
+  slug: string;
+  /** The story's folder, and the folder its files are confined to. */
+  dir: string;
+  root: string;
+  title: string;
+  /** Hand-annotated (the default story is the first annotated one). */
+  annotated: boolean;
+  /** sha256 of the article's paragraphs (whitespace-normalised): the same article under another name is a duplicate. */
+  contentHash: string;
+  /** sha256 of the story's files, the engine options and the index format: names its stored index and entry. */
+  key: string;
+}
+
+/** sha256 of an article's paragraphs (whitespace-normalised). */
+export function contentHash(paragraphs: readonly string[]): string {
+  return createHash('sha256').update(paragraphs.map((p) => p.replace(/\s+/g, ' ')).join('\n')).digest('hex');
+}
+
+/** The cache key of a story's files under these options. */
+function keyOf(files: StoryFiles, options: EngineOptions): string {
+  const h = createHash('sha256').update(`story-index ${INDEX_FORMAT}\0${JSON.stringify(options)}\0`);
+  for (const text of [files.article, files.meta, files.facts]) h.update(`${Buffer.byteLength(text)}\0`).update(text);
+  return h.digest('hex');
+}
+
+/** A stored entry: the entry's data (without where the folder is) and its routing terms. */
+interface StoredEntry {
+  format: number;
+  key: string;
+  slug: string;
+  title: string;
+  annotated: boolean;
+  contentHash: string;
+  terms: string[];
+}
+
+/** How many built indexes are kept in memory, and where they are stored (nowhere when undefined). */
+export interface IndexCacheOptions {
+  /** Folder for stored indexes (`DATA_DIR/index`); undefined: built on first use, never stored. */
+  dir?: string;
+  /** Built indexes kept in memory, least recently used dropped first. */
+  size?: number;
+}
+
+/** Built indexes kept in memory by default. */
+export const DEFAULT_INDEX_CACHE_SIZE = 100;
+
+/** Counts of what the cache did, for the bench and the logs. */
+export interface IndexCacheStats {
+  built: number;
+  loaded: number;
+  hits: number;
+  /** Stored files that could not be used (stale or damaged) and were rebuilt. */
+  rebuilt: number;
+}
+
+/**
+ * Builds, stores, loads and keeps story indexes. A stored file that is stale (another key or format) or
+ * damaged is ignored and rebuilt, never an error; a failed write only costs the next start a build.
+ */
+export class IndexCache {
+  private readonly lru = new Map<string, StoryIndex>();
+  readonly stats: IndexCacheStats = { built: 0, loaded: 0, hits: 0, rebuilt: 0 };
+  readonly size: number;
+
+  constructor(readonly options: EngineOptions, readonly settings: IndexCacheOptions = {}) {
+    this.size = Math.max(1, settings.size ?? DEFAULT_INDEX_CACHE_SIZE);
+  }
+
+  private file(key: string, kind: 'entry' | 'index'): string | undefined {
+    return this.settings.dir ? join(this.settings.dir, `${key}.${kind}.json`) : undefined;
+  }
+
+  private read(key: string, kind: 'entry' | 'index'): unknown {
+    const file = this.file(key, kind);
+    if (!file) return undefined;
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    } catch {
+      return undefined; // missing or damaged: built again
+    }
+  }
+
+  private write(key: string, kind: 'entry' | 'index', data: unknown): void {
+    const file = this.file(key, kind);
+    if (!file) return;
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(data));
+      renameSync(tmp, file);
+    } catch {
+      // a read-only or full disk: the index is only built again next time
+    }
+  }
+
+  /**
+   * A story folder's entry and routing terms: its files are read (confined to `root`, within the load
+   * limits) and hashed; a stored entry for that hash is used as it is (those exact bytes were validated
+   * when it was written), else the story is validated (StoryDataError for a broken one) and the entry stored.
+   */
+  entry(dir: string, root: string = dirname(resolve(dir))): { entry: StoryEntry; terms: string[] } {
+    const files = readStoryFiles(dir, root);
+    const key = keyOf(files, this.options);
+    const stored = this.read(key, 'entry') as Partial<StoredEntry> | undefined;
+    if (stored && stored.format === INDEX_FORMAT && stored.key === key && typeof stored.slug === 'string' && typeof stored.title === 'string'
+      && typeof stored.contentHash === 'string' && Array.isArray(stored.terms)) {
+      return { entry: { slug: stored.slug, dir, root, title: stored.title, annotated: stored.annotated === true, contentHash: stored.contentHash, key }, terms: stored.terms };
+    }
+    const story = parseStory(dir, files);
+    const entry: StoryEntry = { slug: story.slug, dir, root, title: story.meta.title, annotated: story.meta.annotated, contentHash: contentHash(story.paragraphs), key };
+    const terms = routingTerms(story);
+    this.write(key, 'entry', { format: INDEX_FORMAT, key, slug: entry.slug, title: entry.title, annotated: entry.annotated, contentHash: entry.contentHash, terms } satisfies StoredEntry);
+    return { entry, terms };
+  }
+
+  /** The index of a story: from memory, else loaded from its stored file, else built (and stored). */
+  index(entry: StoryEntry): StoryIndex {
+    const id = `${entry.dir}\0${entry.key}`;
+    const hit = this.lru.get(id);
+    if (hit) {
+      this.lru.delete(id);
+      this.lru.set(id, hit);
+      this.stats.hits++;
+      return hit;
+    }
+    const index = this.load(entry) ?? this.build(entry);
+    this.lru.set(id, index);
+    while (this.lru.size > this.size) this.lru.delete(this.lru.keys().next().value!);
+    return index;
+  }
+
+  /** Drops a story's index from memory (its folder was removed). */
+  forget(entry: StoryEntry): void {
+    this.lru.delete(`${entry.dir}\0${entry.key}`);
+  }
+
+  /** Built indexes in memory now. */
+  get held(): number {
+    return this.lru.size;
+  }
+
+  private load(entry: StoryEntry): StoryIndex | undefined {
+    const data = this.read(entry.key, 'index');
+    if (data === undefined) return undefined;
+    try {
+      const index = restoreIndex(data, entry.key, entry.dir, this.options);
+      this.stats.loaded++;
+      return index;
+    } catch {
+      this.stats.rebuilt++;
+      return undefined; // stale or damaged: built again and stored over it
+    }
+  }
+
+  private build(entry: StoryEntry): StoryIndex {
+    const files = readStoryFiles(entry.dir, entry.root);
+    const index = buildIndex(parseStory(entry.dir, files), this.options);
+    this.stats.built++;
+    // Stored under the key of what was read now (the files may have changed since start-up).
+    const key = keyOf(files, this.options);
+    this.write(key, 'index', storeIndex(index, key));
+    return index;
+  }
+}
+
+/**
+ * A set of stories by slug, as a read-only map from slug to `StoryIndex` whose `get` builds (or loads) the
+ * index on first use. Titles, routing terms and the other entry data are held for every story; iterating
+ * `values()` builds every index, so only small libraries (tests, tools) should.
+ */
+export class StoryShelf implements ReadonlyMap<string, StoryIndex> {
+  private readonly byslug = new Map<string, StoryEntry>();
+  /** The routing terms of every story on the shelf. */
+  readonly routing = new RoutingTable();
+
+  constructor(readonly cache: IndexCache) {}
+
+  /** Puts a story on the shelf (replacing one of the same slug). */
+  put(entry: StoryEntry, terms: readonly string[]): void {
+    const old = this.byslug.get(entry.slug);
+    if (old) this.cache.forget(old);
+    this.byslug.set(entry.slug, entry);
+    this.routing.add(entry.slug, terms);
+  }
+
+  /** Reads a story folder (see `IndexCache.entry`) and puts it on the shelf; returns its entry. */
+  putFolder(dir: string, root?: string): StoryEntry {
+    const { entry, terms } = this.cache.entry(dir, root);
+    this.put(entry, terms);
+    return entry;
+  }
+
+  /** Takes a story off the shelf. */
+  remove(slug: string): boolean {
+    const entry = this.byslug.get(slug);
+    if (!entry) return false;
+    this.byslug.delete(slug);
+    this.routing.remove(slug);
+    this.cache.forget(entry);
+    return true;
+  }
+
+  /** A story's entry (no index built). */
+  entry(slug: string): StoryEntry | undefined {
+    return this.byslug.get(slug);
+  }
+
+  /** Every entry, in the order put. */
+  entryList(): StoryEntry[] {
+    return [...this.byslug.values()];
+  }
+
+  get size(): number {
+    return this.byslug.size;
+  }
+
+  has(slug: string): boolean {
+    return this.byslug.has(slug);
+  }
+
+  get(slug: string): StoryIndex | undefined {
+    const entry = this.byslug.get(slug);
+    return entry && this.cache.index(entry);
+  }
+
+  keys(): MapIterator<string> {
+    return this.byslug.keys();
+  }
+
+  *values(): MapIterator<StoryIndex> {
+    for (const entry of this.byslug.values()) yield this.cache.index(entry);
+  }
+
+  *entries(): MapIterator<[string, StoryIndex]> {
+    for (const entry of this.byslug.values()) yield [entry.slug, this.cache.index(entry)];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, StoryIndex]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: StoryIndex, key: string, map: ReadonlyMap<string, StoryIndex>) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+}
