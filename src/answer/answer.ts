@@ -4,7 +4,7 @@ import { describeAnswer } from '../render/messages.ts';
 import { attributionOf, type Attribution } from './attribution.ts';
 import { definition } from './define.ts';
 import { figuresIn } from '../text/figures.ts';
-import { extractAnswer } from './extract.ts';
+import { extractAnswer, questionVerbAt } from './extract.ts';
 import { factcheck } from './factcheck.ts';
 import { pickFact } from './facts.ts';
 import { cleanQuery } from './input.ts';
@@ -114,7 +114,13 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
   if (contradicts(index, query, best)) return notFound(base, best, []);
   const window = ranked.filter((c) => c.score >= best.score - index.options.factWindow);
   const picked = pickFact(index, window, query);
-  if (picked) return found(base, picked.candidate, picked.fact.answer!.text, attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);
+  if (picked) {
+    // A machine-drafted who-fact names its clause's subject, whatever the question: where the sentence has the
+    // question's own verb ("who tripped X" in "A scored after B tripped X"), the answer read against it comes first.
+    const sentence = picked.candidate.sentence.index;
+    const own = picked.fact.drafted && picked.fact.kind === 'who' && index.options.draftedAnswers === 'verb' && questionVerbAt(index, sentence, query) !== undefined ? extractAnswer(index, sentence, query) : null;
+    return found(base, picked.candidate, own ?? picked.fact.answer!.text, attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);
+  }
   const attribution = attributionOf(index, best.sentence);
   // "Who said/reported ...": the answer is the source the story cites, unless the question names it already.
   if (query.kind === 'who' && query.speech && attribution.source !== OWN_REPORTING && !attribution.sourceIds.some((id) => query.entities.includes(id))) {

@@ -64,6 +64,20 @@ function spread(termAt: { weight: number; at: number[] }[], first: number, last:
 }
 
 /**
+ * Where the sentence has the question's own verb: a passage verb matching a question word whose likeliest
+ * reading is a verb ("recovered" in "who recovered the strip ball", not "strip"); undefined when it has none.
+ */
+export function questionVerbAt(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery): number | undefined {
+  const words = index.analyses[sentenceIndex]!.words;
+  for (const t of predicateTerms(query)) {
+    if (index.meaning.isNounFirst(t.token)) continue;
+    const at = positions(index, sentenceIndex, [t]).find((i) => words[i]!.tags.includes('Verb'));
+    if (at !== undefined) return at;
+  }
+  return undefined;
+}
+
+/**
  * Extracts a short answer of the expected type from a sentence. Candidates are the sentence's typed spans
  * (computed once per story: people, organisations, places, times, figures, names, noun phrases, quotes,
  * reasons). A candidate must add words the question does not already have; the best fits the type, sits
@@ -80,9 +94,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const matched = new Set(positions(index, sentenceIndex, query.terms));
   // The verb the question's role is read against: a passage verb matching a question word whose likeliest
   // reading is a verb ("recovered" in "who recovered the strip ball", not "strip"), else the first one.
-  const verbs = predicate.filter((i) => words[i]!.tags.includes('Verb'));
-  const verbLike = predicateTerms(query).filter((t) => !index.meaning.isNounFirst(t.token));
-  const verb = verbLike.map((t) => positions(index, sentenceIndex, [t]).find((i) => verbs.includes(i))).find((i) => i !== undefined) ?? verbs[0];
+  const verb = questionVerbAt(index, sentenceIndex, query) ?? predicate.find((i) => words[i]!.tags.includes('Verb'));
   const passive = verb !== undefined && /^\s*by\b/i.test(sentence.slice(words[verb]!.end));
   const head = query.head;
   // The story's named sources in this sentence: a question not about who said it is not answered by them.

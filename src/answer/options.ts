@@ -56,6 +56,8 @@ export interface EngineOptions {
   draftedFactKinds: string[];
   /** How many senses of a story word (most frequent first) a reader's word counts as its synonym in: the story's word picks the sense ("paper" for its "newspaper"). */
   storySenses: number;
+  /** A machine-drafted who-fact's answer (its clause's subject): as it is (`fact`), or, where its sentence has the question's own verb, the answer extracted against that verb first (`verb`: "who tripped X" in "A scored after B tripped X"). */
+  draftedAnswers: 'fact' | 'verb';
   /** Weight factor of a question word with at least lightSenses WordNet senses. */
   lightWeight: number;
   /** A claim word with at least this many WordNet senses says too little on its own to be an element the story must state ("time", "get"). */
@@ -109,6 +111,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   paraphraseDf: 1,
   contradictionChecks: ['negation', 'antonym'],
   turnedCoverage: 0.8,
+  draftedAnswers: 'verb',
   draftedFactKinds: ['who', 'when', 'where', 'what', 'why', 'source'],
   routeShortlist: 3,
   routeShortlistShare: 0.5,

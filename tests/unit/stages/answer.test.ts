@@ -191,3 +191,21 @@ describe('abstention: a question that turns its passage around', () => {
     expect(answer(bakery, 'ask', 'who praised the bakers for their patience')).toMatchObject({ found: true, answer: 'Ida Voss' });
   });
 });
+
+describe('drafted facts: the question\'s own verb', () => {
+  let match: StoryIndex;
+  beforeAll(() => {
+    match = indexTiny({
+      slug: 'calder-cup-final',
+      headline: 'Calder wins the cup',
+      paragraphs: ['Adams scored from the penalty spot in the 20th minute after Brooks tripped Clarke near the line.'],
+      date: '2024-05-20',
+      outlet: 'Calder Courier',
+    });
+  });
+
+  it('answers "who VERB-ed" with that verb\'s subject, not the drafted subject of the sentence\'s main clause', () => {
+    expect(answer(match, 'who', 'who tripped Clarke').answer).toBe('Brooks');
+    expect(answer(match, 'who', 'who scored from the penalty spot').answer).toBe('Adams');
+  });
+});
