@@ -40,6 +40,11 @@ const YEAR = /\b(?:(?:early|late|mid)[ -])?(?:1[0-9]{3}|20[0-9]{2})s?\b/g;
 const DURATION = /\b(?:(?:nearly|almost|about|around|over|more than|less than|some|roughly|just|only) )?(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|many)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b/gi;
 const RELATIVE = /\b(?:(?:early|late) )?(?:last|next|this|previous|the following|the previous|the same|that) (?:year|month|week|decade|century|spring|summer|autumn|fall|winter|day|morning|evening|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:early|late) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?: (?:morning|afternoon|evening|night))?\b|\b(?:yesterday|today|tonight|tomorrow)\b|\b(?:in|within|for) (?:hours|days|weeks|months|years|decades)\b|\bwithin hours\b/gi;
 const ORDINAL_TIME = /\b(?:the )?\d+(?:st|nd|rd|th) (?:minute|hour|day|week|month|year|century|round|lap|inning|quarter|period)\b|\b(?:first|second|third|fourth|final|last) (?:half|quarter|period|round|minute|seconds)\b/gi;
+const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first';
+/** "the nineteenth century", "the early 20th century". */
+const CENTURY = new RegExp(`\\b(?:the )?(?:(?:early|late|mid)[ -])?(?:\\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})[ -]century\\b`, 'gi');
+/** "around a billion years ago", "two decades ago". */
+const AGO = /\b(?:(?:about|around|some|nearly|almost|roughly|over|more than) )?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)(?: (?:hundred|thousand|million|billion))? (?:years?|months?|weeks?|days?|decades?|centuries) ago\b/gi;
 const NUMBER = /(?:[$€£¥]\s?)?\b\d[\d,.]*(?::\d\d)?(?:\s?[–-]\s?\d[\d,.]*)?(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|km|miles?|metres?|meters?|feet|kg|tons?|tonnes?|points?|cents?))?(?:\s(?:people|per share))?/gi;
 const SPELLED = /(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions|billions)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*(?![\w-])/gi;
 /** "six-time Grammy winner": how many times. */
@@ -119,6 +124,8 @@ export function analyzeParagraph(paragraph: string, sentences: readonly { start:
     collect(RELATIVE, text, 'time', spans);
     collect(ORDINAL_TIME, text, 'time', spans);
     collect(YEAR, text, 'time', spans);
+    collect(CENTURY, text, 'time', spans);
+    collect(AGO, text, 'time', spans);
     collect(DURATION, text, 'number', spans);
     collect(NUMBER, text, 'number', spans);
     collect(SPELLED, text, 'number', spans);

@@ -1,0 +1,33 @@
+/**
+ * Sentence analysis (`analyzeParagraph`): the typed candidate spans a sentence offers as answers, one
+ * behaviour a test, on made-up sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeParagraph, type SpanKind } from '../../../src/text/analyze.ts';
+
+/** The spans of one kind in a one-sentence paragraph. */
+function spans(sentence: string, kind: SpanKind): string[] {
+  const [analysis] = analyzeParagraph(sentence, [{ start: 0, end: sentence.length }]);
+  return analysis!.spans.filter((s) => s.kind === kind).map((s) => s.text);
+}
+
+describe('analyzeParagraph: times', () => {
+  it('reads a century written out as a time ("the nineteenth century")', () => {
+    expect(spans('Missionaries opened church schools in the nineteenth century.', 'time')).toContain('the nineteenth century');
+  });
+
+  it('reads "… years ago" as a time, with its qualifier', () => {
+    expect(spans('The bacteria entered the cell around a billion years ago.', 'time')).toContain('around a billion years ago');
+  });
+
+  it('reads a year as a time', () => {
+    expect(spans('The bridge opened in 2019 after a long delay.', 'time')).toContain('2019');
+  });
+});
+
+describe('analyzeParagraph: lists', () => {
+  it('offers each item of a list as a candidate of its own', () => {
+    const nouns = spans('The programme included talks, a concert and a dinner.', 'noun');
+    expect(nouns).toEqual(expect.arrayContaining(['talks', 'a concert', 'a dinner']));
+  });
+});
