@@ -1,7 +1,7 @@
 import { lexicon } from '../lexicon/index.ts';
 import type { StoryIndex } from '../search/index.ts';
 import type { Span, SpanKind } from '../text/analyze.ts';
-import { termsOf } from '../text/terms.ts';
+import { ENTITY_PREFIX, termsOf } from '../text/terms.ts';
 import type { AnalyzedQuery, Expect, QueryTerm } from './query.ts';
 import { predicateTerms } from './query.ts';
 
@@ -31,9 +31,9 @@ function nounFits(phrase: string, expect: 'person' | 'place'): boolean {
 }
 
 /** Word positions in the sentence that hold one of the given question terms. */
-function positions(index: StoryIndex, sentence: number, terms: QueryTerm[]): number[] {
+function positions(index: StoryIndex, sentence: number, terms: QueryTerm[], entities = true): number[] {
   const words = index.wordTerms[sentence]!;
-  const forms = new Set(terms.flatMap((t) => [...t.forms.keys()]));
+  const forms = new Set(terms.flatMap((t) => [...t.forms.keys()].filter((f) => entities || !f.startsWith(ENTITY_PREFIX))));
   const out: number[] = [];
   words.forEach((ts, i) => { if (ts.some((t) => forms.has(t))) out.push(i); });
   return out;
@@ -92,6 +92,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const predicate = positions(index, sentenceIndex, predicateTerms(query));
   const anyMatch = predicate.length ? predicate : positions(index, sentenceIndex, query.terms);
   const matched = new Set(positions(index, sentenceIndex, query.terms));
+  // A figure repeats the question only by its own words: a name it is part of ("Six-time Grammy") does not count.
+  const matchedOwn = new Set(positions(index, sentenceIndex, query.terms, false));
   // The verb the question's role is read against: a passage verb matching a question word whose likeliest
   // reading is a verb ("recovered" in "who recovered the strip ball", not "strip"), else the first one.
   const verb = questionVerbAt(index, sentenceIndex, query) ?? predicate.find((i) => words[i]!.tags.includes('Verb'));
@@ -128,7 +130,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     const inside = words.map((w, i) => ({ w, i })).filter(({ w }) => w.start >= span.start && w.end <= span.end);
     const content = inside.filter(({ w }) => termsOf(w.text).length > 0);
     if (!content.length && span.kind !== 'number' && span.kind !== 'time') continue;
-    const repeated = content.filter(({ i, w }) => matched.has(i) && !(head && termsOf(w.text).includes(head))).length;
+    const asked = span.kind === 'number' ? matchedOwn : matched;
+    const repeated = content.filter(({ i, w }) => asked.has(i) && !(head && termsOf(w.text).includes(head))).length;
     const overlap = content.length ? repeated / content.length : 0;
     if (overlap >= 1) continue;
     const first = inside[0]?.i ?? 0;
@@ -147,5 +150,5 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   // Tidy the span: no leading article for things, no trailing punctuation.
   return best.span.text
     .replace(/^(?:the|a|an)\s+/i, (m) => (query.expect === 'thing' || query.expect === 'reason' ? '' : m))
-    .replace(/[.,;:]+$/, '');
+    .replace(/[.,;:-]+$/, '');
 }

@@ -209,3 +209,10 @@ describe('drafted facts: the question\'s own verb', () => {
     expect(answer(match, 'who', 'who scored from the penalty spot').answer).toBe('Adams');
   });
 });
+
+describe('extraction: a figure inside a drafted name', () => {
+  it('answers "how many" with a figure that is part of a name the question uses ("Six-time Grammy")', () => {
+    const gala = indexTiny({ slug: 'calder-gala', headline: 'Calder gala opens the season', paragraphs: ['Six-time Grammy winner Lena Holm sang the anthem at the Calder gala on Friday.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    expect(answer(gala, 'ask', 'how many Grammys has Lena Holm won').answer).toBe('Six');
+  });
+});
