@@ -148,6 +148,21 @@ function expandInitialisms(index: StoryIndex, text: string): string {
   });
 }
 
+/** Each story's text in lower case, words separated by single spaces: where a pair of its words is looked up. */
+const storyText = new WeakMap<StoryIndex, string>();
+
+/** The index terms of two consecutive story words that a word typed without its space joins ("superbowl" → super bowl). */
+function joinedPair(index: StoryIndex, word: string): string[] {
+  let text = storyText.get(index);
+  if (!text) storyText.set(index, (text = ` ${index.story.paragraphs.join(' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `));
+  for (let cut = 2; cut <= word.length - 2; cut++) {
+    const a = word.slice(0, cut);
+    const b = word.slice(cut);
+    if (index.surface.has(a) && index.surface.has(b) && text.includes(` ${a} ${b} `)) return [...termsOf(a), ...termsOf(b)];
+  }
+  return [];
+}
+
 /** How far after a verb its particle may stand ("picked Putin up"): the verb, then up to two words, then the particle. */
 const PARTICLE_REACH = 3;
 
@@ -237,6 +252,10 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
       }
       for (const [term, credit] of chosen?.forms ?? []) add(term, credit, 'typo');
     }
+    // Two of the story's words typed as one ("superbowl" for "Super Bowl"): the pair, where the story has it.
+    if (!forms.size && !english && lower.length >= 6) for (const term of joinedPair(index, lower)) add(term, 0.9, 'typo');
+    // A letter or two typed in lower case that is no word and nothing of the story ("tp"): a slip, not a name.
+    if (!forms.size && !english && lower.length <= 2 && token === lower && /^\p{L}+$/u.test(lower)) continue;
     // A word of a declared name (exact or misspelt) stands for the entities whose names hold it, when only one does.
     for (const [f, credit] of [...forms]) {
       const ids = index.nameParts.get(f);

@@ -125,6 +125,18 @@ describe('analyzeQuery: names, initialisms and typos against the story', () => {
     expect(analyzeQuery(fair, 'did ticket sales increse').terms.find((t) => t.token === 'increse')!.forms.has(stem('increased'))).toBe(true);
   });
 
+  it('reads two story words typed as one ("morrowmills") as the pair', () => {
+    const t = term('when did the morrowmills bakers strike', 'morrowmills');
+    expect(t.known).toBe(true);
+    expect(t.forms.has(stem('Morrow'))).toBe(true);
+    expect(t.forms.has(stem('Mills'))).toBe(true);
+  });
+
+  it('drops a stray letter pair that is no word and nothing of the story ("tp"), but keeps one typed as a name', () => {
+    expect(analyzeQuery(index, 'why did the bakers go tp strike').terms.map((t) => t.token)).not.toContain('tp');
+    expect(analyzeQuery(index, 'why did the bakers go TP strike').terms.map((t) => t.token)).toContain('TP');
+  });
+
   it('matches a word the story uses exactly at full credit', () => {
     const t = term('when did the flour trucks arrive', 'flour');
     expect(t).toMatchObject({ known: true, match: 'exact' });
