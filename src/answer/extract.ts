@@ -24,6 +24,19 @@ interface Scored {
 /** Whether a noun phrase's head is, in its first WordNet sense, a person or group (for who) or a place or building (for where). */
 function nounFits(phrase: string, expect: 'person' | 'place'): boolean {
   const head = phrase.split(/\s+/).at(-1)?.toLowerCase().replace(/[^\p{L}-]/gu, '') ?? '';
+  const key = `${expect}:${head}`;
+  let fits = fitMemo.get(key);
+  if (fits === undefined) {
+    if (fitMemo.size >= 10_000) fitMemo.clear();
+    fitMemo.set(key, (fits = headFits(head, expect)));
+  }
+  return fits;
+}
+
+/** nounFits by head word, remembered (WordNet's answer never changes; the walk up its hypernyms is not free). */
+const fitMemo = new Map<string, boolean>();
+
+function headFits(head: string, expect: 'person' | 'place'): boolean {
   const lemma = lexicon.lemmas(head).find((l) => l.pos === 'n')?.lemma;
   const sense = lemma ? lexicon.senses(lemma, 'n')[0] : undefined;
   if (!sense) return false;

@@ -90,6 +90,8 @@ if (hasEval && existsSync(rawRoot)) {
 interface Timing {
   perOpUs: number;
   samples: number[];
+  /** Each query's median time, sorted (answering only). */
+  medians?: number[];
 }
 
 function time(rounds: number, fn: () => void): Timing {
@@ -109,12 +111,30 @@ const pct = (samples: number[], p: number) => samples[Math.min(samples.length - 
 function answering(w: Workload, rounds: number): { engine: Timing; baseline: Timing } {
   const baseline = createBaselineIndex();
   baseline.addAll(w.index.story.paragraphs.map((text, id) => ({ id, text })));
-  let qi = 0;
-  const next = () => w.queries[qi++ % w.queries.length]!;
-  const n = w.queries.length * rounds;
-  const engine = time(n, () => { const q = next(); answer(w.index, q.command, q.query); });
-  qi = 0;
-  return { engine, baseline: time(n, () => { baseline.search(next().query, { fuzzy: 0.2 }); }) };
+  return {
+    engine: perQuery(w.queries, rounds, (q) => answer(w.index, q.command, q.query)),
+    baseline: perQuery(w.queries, rounds, (q) => baseline.search(q.query, { fuzzy: 0.2 })),
+  };
+}
+
+/**
+ * Times every query `rounds` times (round after round, so a query's repeats are spread over the run): all
+ * samples, and each query's median, which leaves out what the machine did meanwhile (another process, a
+ * garbage collection) and keeps what the query itself costs.
+ */
+function perQuery(queries: Query[], rounds: number, fn: (q: Query) => unknown): Timing {
+  for (const q of queries) fn(q); // warm up
+  const byQuery: number[][] = queries.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    queries.forEach((q, i) => {
+      const t = performance.now();
+      fn(q);
+      byQuery[i]!.push((performance.now() - t) * 1000);
+    });
+  }
+  const samples = byQuery.flat().sort((a, b) => a - b);
+  const medians = byQuery.map((s) => s.sort((a, b) => a - b)[s.length >> 1]!).sort((a, b) => a - b);
+  return { perOpUs: samples.reduce((sum, x) => sum + x, 0) / samples.length, samples, medians };
 }
 
 const defaultWorkload: Workload = { name: `answer: ${story.slug}`, index, queries: defaultQueries };
@@ -125,19 +145,21 @@ const rows: { name: string; engine: Timing; baseline: Timing }[] = [
 ];
 for (const w of rawWorkloads) rows.push({ name: w.name, ...answering(w, 10) });
 const allRaw = rows.slice(2);
-const pooled = (pick: (r: (typeof rows)[number]) => Timing) => allRaw.flatMap((r) => pick(r).samples).sort((a, b) => a - b);
+const pooled = (pick: (r: (typeof rows)[number]) => Timing): Timing => {
+  const samples = allRaw.flatMap((r) => pick(r).samples).sort((a, b) => a - b);
+  const medians = allRaw.flatMap((r) => pick(r).medians ?? []).sort((a, b) => a - b);
+  return { samples, medians, perOpUs: samples.reduce((sum, x) => sum + x, 0) / samples.length };
+};
 
 console.log(`default story: ${story.slug} · ${story.paragraphs.length} paragraphs, ${story.sentences.length} sentences, ${story.facts.length} facts · ${defaultQueries.length} queries${hasEval ? ' (dev sets included)' : ''}`);
 console.log(`raw stories: ${rawWorkloads.map((w) => `${w.index.story.slug} (${w.queries.length} queries)`).join(', ')} · node ${process.version}`);
-console.log('task                                      engine µs/op     p50      p99   baseline µs/op   ratio (engine/baseline)');
+console.log('times in µs; p50/p99 over every sample, and (in brackets) over each query\'s median of its repeats');
+console.log('task                                      engine µs/op          p50           p99   baseline µs/op   ratio (engine/baseline)');
+const both = (t: Timing, p: number) => `${pct(t.samples, p).toFixed(0)}${t.medians ? ` (${pct(t.medians, p).toFixed(0)})` : ''}`;
 const line = (name: string, e: Timing, b: Timing) =>
-  console.log(`${name.slice(0, 40).padEnd(40)} ${e.perOpUs.toFixed(1).padStart(14)} ${pct(e.samples, 50).toFixed(0).padStart(7)} ${pct(e.samples, 99).toFixed(0).padStart(8)} ${b.perOpUs.toFixed(1).padStart(16)}   ${(e.perOpUs / b.perOpUs).toFixed(1)}× (p50 ${(pct(e.samples, 50) / pct(b.samples, 50)).toFixed(1)}×, p99 ${(pct(e.samples, 99) / pct(b.samples, 99)).toFixed(1)}×)`);
+  console.log(`${name.slice(0, 40).padEnd(40)} ${e.perOpUs.toFixed(1).padStart(14)} ${both(e, 50).padStart(12)} ${both(e, 99).padStart(13)} ${b.perOpUs.toFixed(1).padStart(16)}   ${(e.perOpUs / b.perOpUs).toFixed(1)}× (p50 ${(pct(e.samples, 50) / pct(b.samples, 50)).toFixed(1)}×, p99 ${(pct(e.samples, 99) / pct(b.samples, 99)).toFixed(1)}×)`);
 for (const r of rows) line(r.name, r.engine, r.baseline);
-if (allRaw.length > 1) {
-  const e = pooled((r) => r.engine);
-  const b = pooled((r) => r.baseline);
-  line('answer: raw stories, pooled', { samples: e, perOpUs: e.reduce((s, x) => s + x, 0) / e.length }, { samples: b, perOpUs: b.reduce((s, x) => s + x, 0) / b.length });
-}
+if (allRaw.length > 1) line('answer: raw stories, pooled', pooled((r) => r.engine), pooled((r) => r.baseline));
 let worst = 0;
 for (const r of rows.slice(1)) for (const s of r.engine.samples) if (s > worst) worst = s;
 console.log(`slowest single answer: ${(worst / 1000).toFixed(2)} ms (Discord allows 3000 ms before an interaction must be deferred)`);

@@ -12,7 +12,7 @@ export interface AliasMatcher {
   /** Ids of the entities/sources mentioned in the text, in order of first mention, without repeats. */
   find(text: string): string[];
   /** Where each mention sits: character offsets (in the normalised text) and the ids it refers to. */
-  spans(text: string): { start: number; end: number; ids: string[] }[];
+  spans(text: string): readonly Readonly<{ start: number; end: number; ids: string[] }>[];
   /** The same ids as index tokens (`entity:<id>`), joined by spaces. */
   tokens(text: string): string;
 }
@@ -42,7 +42,18 @@ export function aliasMatcher(named: readonly Named[]): AliasMatcher {
     : null;
   // Two passes (Node 20 has no inline case modifiers): any case, then capitals only.
   const patterns = [build(entries.filter((e) => !e.exactCase), 'giu'), build(entries.filter((e) => e.exactCase), 'gu')];
+  // The story's own sentences are matched again and again, one question after another: remember the
+  // latest texts' results (bounded), and hand them out read-only.
+  const memo = new Map<string, readonly Readonly<{ start: number; end: number; ids: string[] }>[]>();
   const spans = (text: string) => {
+    const hit = memo.get(text);
+    if (hit) return hit;
+    const found = matchAll(text);
+    if (memo.size >= 2_000) memo.clear();
+    memo.set(text, found);
+    return found;
+  };
+  const matchAll = (text: string) => {
     const hits: { start: number; end: number; ids: string[] }[] = [];
     const norm = normalizeText(text);
     for (const pattern of patterns) {
