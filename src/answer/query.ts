@@ -122,14 +122,15 @@ function roleOf(q: string): Role {
 }
 
 /** The noun a "what/which/how many X" question asks about. */
-function headOf(q: string): string | undefined {
+function headOf(q: string, isVerb: (word: string) => boolean = () => false): string | undefined {
   const m = /\b(?:what|which|how many|how much)\s+(?:kind of |type of |sort of )?([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(q);
   if (!m?.[1]) return undefined;
   const first = m[1].toLowerCase();
   if (/^(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|the|a|an|he|she|they|it)$/.test(first)) return undefined;
   const second = m[2]?.toLowerCase();
   // "which news agency": the head is the last noun of the pair.
-  const head = second && !STOPWORDS.has(second) && !/^(?:is|was|are|were|did|does|do|has|have|had)$/.test(second) && !/(?:ed|ing)$/.test(second) ? second : first;
+  // "which newspaper ran …": a second word likeliest read as a verb is the question's verb, not its noun.
+  const head = second && !STOPWORDS.has(second) && !/^(?:is|was|are|were|did|does|do|has|have|had)$/.test(second) && !/(?:ed|ing)$/.test(second) && !isVerb(second) ? second : first;
   return termsOf(head)[0];
 }
 
@@ -286,7 +287,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     normalized,
     kind,
     expect,
-    head: headOf(normalized),
+    head: headOf(normalized, (w) => lexicon.isVerbFirst(w)),
     role: roleOf(normalized),
     terms,
     entities: index.aliases.find(aliasText),

@@ -25,6 +25,8 @@ export interface Meaning {
   senseCount(word: string): number;
   /** Whether the word's likeliest reading is a noun (or it is not in WordNet at all). */
   isNounFirst(word: string): boolean;
+  /** Whether the word's likeliest reading is a verb ("ran", "runs"). */
+  isVerbFirst(word: string): boolean;
   /** Whether two words, as typed, are a multi-word verb WordNet knows ("puts out", "picked up"). */
   isVerbPhrase(phrase: string): boolean;
   /** Whether words, as typed, are one multi-word lemma WordNet knows ("last name", "prime minister"). */
@@ -244,6 +246,7 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
     isModifierExpression: (phrase) => lex.lemmas(phrase.toLowerCase()).some((l) => (l.pos === 'r' || l.pos === 'a') && l.lemma.includes(' ')),
     isExpression: (phrase) => lex.lemmas(phrase.toLowerCase()).some((l) => l.lemma.includes(' ')),
     isVerbPhrase: (phrase) => lex.lemmas(phrase.toLowerCase()).some((l) => l.pos === 'v' && l.lemma.includes(' ')),
+    isVerbFirst: (word) => lex.lemmas(word.toLowerCase())[0]?.pos === 'v',
     isNounFirst: (word) => {
       const first = lex.lemmas(word.toLowerCase())[0];
       return !first || first.pos === 'n';

@@ -37,6 +37,11 @@ describe('analyzeQuery: kind and expected answer', () => {
     expect(analyzeQuery(index, 'the letter was published by who')).toMatchObject({ kind: 'who', expect: 'person' });
   });
 
+  it('takes the noun after "which" as the head when the next word is the question\'s verb ("which newspaper ran …")', () => {
+    expect(analyzeQuery(index, 'which newspaper ran the union letter').head).toBe(stem('newspaper'));
+    expect(analyzeQuery(index, 'which news agency reported the strike').head).toBe(stem('agency'));
+  });
+
   it('reads "which town" as a where-question wanting a place', () => {
     expect(analyzeQuery(index, 'which town did the flour trucks come from')).toMatchObject({ kind: 'where', expect: 'place' });
   });
