@@ -4,7 +4,7 @@ import { describeAnswer } from '../render/messages.ts';
 import { attributionOf, type Attribution } from './attribution.ts';
 import { definition } from './define.ts';
 import { figuresIn } from '../text/figures.ts';
-import { extractAnswer, questionVerbAt } from './extract.ts';
+import { extractAnswer, fitToHead, questionVerbAt } from './extract.ts';
 import { factcheck } from './factcheck.ts';
 import { pickFact } from './facts.ts';
 import { cleanQuery } from './input.ts';
@@ -119,7 +119,7 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
     // question's own verb ("who tripped X" in "A scored after B tripped X"), the answer read against it comes first.
     const sentence = picked.candidate.sentence.index;
     const own = picked.fact.drafted && picked.fact.kind === 'who' && index.options.draftedAnswers === 'verb' && questionVerbAt(index, sentence, query) !== undefined ? extractAnswer(index, sentence, query) : null;
-    return found(base, picked.candidate, own ?? picked.fact.answer!.text, attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);
+    return found(base, picked.candidate, fitToHead(query, own ?? picked.fact.answer!.text), attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);
   }
   const attribution = attributionOf(index, best.sentence);
   // "Who said/reported ...": the answer is the source the story cites, unless the question names it already.
@@ -129,7 +129,7 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
   // The short answer: from the best passage, or from a near-best one that has an answer of the asked type.
   for (const c of window) {
     const short = extractAnswer(index, c.sentence.index, query);
-    if (short) return found(base, c, short, c === best ? attribution : attributionOf(index, c.sentence));
+    if (short) return found(base, c, fitToHead(query, short), c === best ? attribution : attributionOf(index, c.sentence));
   }
   // A question that wants a person, place, time, number or reason is not answered by a passage that has none.
   if (TYPED.has(query.expect)) return notFound(base, best, [], query.expect);

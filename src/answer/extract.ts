@@ -165,3 +165,9 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     .replace(/^(?:the|a|an)\s+/i, (m) => (query.expect === 'thing' || query.expect === 'reason' ? '' : m))
     .replace(/[.,;:-]+$/, '');
 }
+
+/** A short answer cut to what the question's head asks for: "what year" → the year of a fuller date ("on 7 January 1943" → 1943). */
+export function fitToHead(query: AnalyzedQuery, answer: string): string {
+  if (query.head !== 'year') return answer;
+  return /\b(?:1\d{3}|20\d{2})s?\b/.exec(answer)?.[0] ?? answer;
+}

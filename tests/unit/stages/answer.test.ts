@@ -216,3 +216,11 @@ describe('extraction: a figure inside a drafted name', () => {
     expect(answer(gala, 'ask', 'how many Grammys has Lena Holm won').answer).toBe('Six');
   });
 });
+
+describe('the short answer fits the question\'s head', () => {
+  it('answers "what year" with the year of a fuller date', () => {
+    const obituary = indexTiny({ slug: 'holm-obituary', headline: 'Architect Mira Holm dies', paragraphs: ['Mira Holm died on 7 January 1943 in Calder.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    expect(answer(obituary, 'ask', 'what year did Mira Holm die').answer).toBe('1943');
+    expect(answer(obituary, 'ask', 'when did Mira Holm die').answer).toMatch(/7 January 1943/);
+  });
+});
