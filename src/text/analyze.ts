@@ -49,7 +49,8 @@ const NUMBER = /(?:[$€£¥]\s?)?\b\d[\d,.]*(?::\d\d)?(?:\s?[–-]\s?\d[\d,.]*)
 const SPELLED = /(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions|billions)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*(?![\w-])/gi;
 /** "six-time Grammy winner": how many times. */
 const TIMES = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-times?\b/gi;
-const REASON = /\b(?:because(?: of)?|due to|as a result of|owing to|in order to|so that|so as to|thanks to|in exchange for|in return for|for)\s+([^.;]+)/gi;
+/** A reason or purpose, up to the end of its clause (a participle, relative or contrasting clause after a comma is another clause). */
+const REASON = /\b(?:because(?: of)?|due to|as a result of|owing to|in order to|so that|so as to|thanks to|in exchange for|in return for|for)\s+([^.;]+?)(?=,\s+(?:[a-z]+ing|which|who|whose|while|but|although|though|whereas)\b|[.;]|$)/gi;
 const QUOTE = /["“]([^"”]{2,})["”]/g;
 
 function collect(re: RegExp, text: string, kind: SpanKind, out: Span[], group = 0): void {

@@ -31,3 +31,14 @@ describe('analyzeParagraph: lists', () => {
     expect(nouns).toEqual(expect.arrayContaining(['talks', 'a concert', 'a dinner']));
   });
 });
+
+describe('analyzeParagraph: reasons', () => {
+  it('ends a reason at the clause that follows it ("…, prompting …" is not part of why)', () => {
+    const reasons = spans('Two monks were executed for their Lutheran views, prompting Luther to write a hymn.', 'reason');
+    expect(reasons).toContain('their Lutheran views');
+  });
+
+  it('keeps a reason that runs to the end of its sentence whole', () => {
+    expect(spans('The ferry stopped because of the storm over the bay.', 'reason')).toContain('the storm over the bay');
+  });
+});
