@@ -186,7 +186,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   const detected = detectKind(normalized);
   const kind = forceKind ?? detected.kind;
   const expect: Expect = forceKind && forceKind !== detected.kind
-    ? ({ who: 'person', when: 'time', where: 'place', why: 'reason', what: detected.expect === 'number' ? 'number' : 'thing' } as const)[forceKind]
+    ? ({ who: 'person', when: 'time', where: 'place', why: 'reason', what: detected.expect } as const)[forceKind]
     : detected.expect;
   const n = index.story.sentences.length;
   const idf = (df: number) => Math.log(1 + n / Math.max(df, 0.5));

@@ -42,6 +42,11 @@ describe('analyzeQuery: kind and expected answer', () => {
     expect(analyzeQuery(index, 'which news agency reported the strike').head).toBe(stem('agency'));
   });
 
+  it('keeps the answer type the words ask for when the command is /what ("what day" wants a time)', () => {
+    expect(analyzeQuery(index, 'what day of the week did the bakers strike', 'what')).toMatchObject({ kind: 'what', expect: 'time' });
+    expect(analyzeQuery(index, 'what did the union ask for', 'what')).toMatchObject({ kind: 'what', expect: 'thing' });
+  });
+
   it('reads "which town" as a where-question wanting a place', () => {
     expect(analyzeQuery(index, 'which town did the flour trucks come from')).toMatchObject({ kind: 'where', expect: 'place' });
   });
