@@ -132,6 +132,7 @@ export interface RecordedRequest {
   responseBody: unknown;
   /** False when no route matched (the 404 fallback). */
   matched: boolean;
+  /** When the request came in (its headers read), in ms since the epoch. */
   at: number;
 }
 
@@ -1419,6 +1420,7 @@ export class DiscordStandin {
   // -------------------------------------------------------------------------
 
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now(); // the request's headers are in: its receipt time, before its body is read
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const hosted = req.method === 'GET' ? this.hosted.get(url.pathname) : undefined;
     if (hosted) {
@@ -1466,7 +1468,7 @@ export class DiscordStandin {
       status: 0,
       responseBody: undefined,
       matched: true,
-      at: Date.now(),
+      at: receivedAt,
     };
 
     const latency = this.latencies.filter((l) => l.predicate(record)).reduce((sum, l) => sum + l.ms, 0);
