@@ -9,11 +9,11 @@ import { virtualClock } from '../../src/bot/clock.ts';
 import { NOTICES } from '../../src/bot/router.ts';
 import { LoginError, startBot } from '../../src/bot/run.ts';
 import { parseConfig } from '../../src/config.ts';
-import { openLibrary } from '../../src/library.ts';
+import { realLibrary } from '../library.ts';
 import { snowflake, startStandin, type DiscordStandin } from '../discord/standin.ts';
-import { STORIES_DIR, TOKEN, captureLogs, clientReady, isEphemeral, messageOf, startBotOnStandin, str, type RunningBot } from './helpers.ts';
+import { TOKEN, captureLogs, clientReady, isEphemeral, messageOf, startBotOnStandin, str, type RunningBot } from './helpers.ts';
 
-const library = openLibrary(STORIES_DIR);
+const library = realLibrary();
 const WHO = [str('question', 'greeted Putin at the airport')];
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => { for (const c of cleanup.splice(0).reverse()) await c(); });
