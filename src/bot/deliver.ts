@@ -7,8 +7,11 @@ export const INTERACTION_WINDOWS = {
   ackMs: 3000,
   /** After that, the token lets the bot edit and follow up for 15 minutes. */
   editMs: 15 * 60 * 1000,
-  /** Defer first when the answer cannot be sent by then: leaves a second for the defer to get through. */
-  deferAfterMs: 2000,
+  /**
+   * Defer first when the answer cannot be sent by then: leaves 1.5 s for the defer (or the reply) to get
+   * through, which a busy machine in a burst needs (a second was not always enough).
+   */
+  deferAfterMs: 1500,
 } as const satisfies Record<string, number>;
 
 /** Deadlines of one interaction, in clock milliseconds. */

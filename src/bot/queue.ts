@@ -28,16 +28,20 @@ export function planArrival(load: Load): Plan {
   return 'answer';
 }
 
-/** A running average (exponentially weighted) of the time one answer takes. */
+/**
+ * A running average (exponentially weighted) of the time one answer takes. `riseWeight` (default:
+ * `weight`) applies when a sample is above the average: a higher one makes the estimate rise fast when
+ * answers slow down (a burst, a busy machine) and fall slowly after, so plans err towards deferring.
+ */
 export class ServiceTime {
   private value: number;
-  constructor(initialMs = 5, private readonly weight = 0.1) {
+  constructor(initialMs = 5, private readonly weight = 0.1, private readonly riseWeight = weight) {
     this.value = initialMs;
   }
   get ms(): number {
     return this.value;
   }
   record(ms: number): void {
-    if (Number.isFinite(ms) && ms >= 0) this.value += this.weight * (ms - this.value);
+    if (Number.isFinite(ms) && ms >= 0) this.value += (ms > this.value ? this.riseWeight : this.weight) * (ms - this.value);
   }
 }

@@ -3,7 +3,6 @@ import { renderNotice } from '../render/discord.ts';
 import { safeText, truncate } from '../render/safe.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Cooldown } from './cooldown.ts';
-import { INTERACTION_WINDOWS } from './deliver.ts';
 import { UserError } from './errors.ts';
 import { handleComponent } from './components.ts';
 import { planArrival, ServiceTime } from './queue.ts';
@@ -56,7 +55,7 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
   const byName = new Map(commands.map((c) => [c.definition.name, c] as const));
   const queue: Job[] = [];
   const running = new Set<Promise<void>>();
-  const service = new ServiceTime(10);
+  const service = new ServiceTime(10, 0.1, 0.5);
   let open = true;
   let scheduled = false;
   let lastTurn: number | null = null;
@@ -118,11 +117,16 @@ export function createRouter(commands: readonly BotCommand[], ctx: BotContext, c
     const job = queue.shift();
     if (!job) { lastTurn = null; return; }
     const now = clock.now();
-    if (lastTurn !== null) service.record(now - lastTurn);
+    if (lastTurn !== null) {
+      service.record(now - lastTurn);
+      replan(now);
+    }
     lastTurn = now;
     const { interaction } = job;
-    // Too late to answer in time: acknowledge first, edit after.
-    if (!acknowledged(interaction) && now >= interaction.createdTimestamp + INTERACTION_WINDOWS.deferAfterMs) void defer(interaction, privateAsked(interaction));
+    // Its answer would not be sent in time (the latest answer time says so): acknowledge first, edit after.
+    if (!acknowledged(interaction) && planArrival({ now, createdAt: interaction.createdTimestamp, waiting: 0, perAnswerMs: service.ms, queueLimit: Number.POSITIVE_INFINITY }) !== 'answer') {
+      void defer(interaction, privateAsked(interaction));
+    }
     void execute(interaction, now).finally(job.done);
     schedule();
   }

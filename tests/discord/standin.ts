@@ -132,6 +132,7 @@ export interface RecordedRequest {
   responseBody: unknown;
   /** False when no route matched (the 404 fallback). */
   matched: boolean;
+  /** When the request came in (its headers read), in ms since the epoch. */
   at: number;
 }
 
@@ -576,8 +577,12 @@ export class DiscordStandin {
   private readonly stableCommandIds = new Map<string, string>();
   private readonly overrides: RestOverride[] = [];
   private readonly latencies: { predicate: (r: RecordedRequest) => boolean; ms: number }[] = [];
+  private readonly holds: { predicate: (r: RecordedRequest) => boolean; gate: Promise<void>; arrived: () => void }[] = [];
   private readonly losses: { predicate: (r: RecordedRequest) => boolean; left: number }[] = [];
   private closed = false;
+  private markClosing!: () => void;
+  /** Resolves when close() starts: releases held requests. */
+  private readonly closing = new Promise<void>((resolve) => { this.markClosing = resolve; });
   private readonly opts: StandinOptions;
   private readonly heartbeatIntervalMs: number;
 
@@ -710,6 +715,28 @@ export class DiscordStandin {
     return () => {
       const i = this.latencies.indexOf(rule);
       if (i >= 0) this.latencies.splice(i, 1);
+    };
+  }
+
+  /**
+   * Fault injection: REST held as long as the test wants. Requests matching predicate wait, unanswered,
+   * until `release()` is called (or the stand-in closes), then are answered as usual; `arrived` resolves
+   * when the first of them comes in. Deterministic where a latency would be a guess at how long is enough.
+   */
+  hold(predicate: (r: RecordedRequest) => boolean): { arrived: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let arrived!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const first = new Promise<void>((resolve) => { arrived = resolve; });
+    const rule = { predicate, gate, arrived };
+    this.holds.push(rule);
+    return {
+      arrived: first,
+      release: () => {
+        const i = this.holds.indexOf(rule);
+        if (i >= 0) this.holds.splice(i, 1);
+        release();
+      },
     };
   }
 
@@ -957,6 +984,7 @@ export class DiscordStandin {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.markClosing();
     for (const log of [
       this.requests,
       this.callbacks,
@@ -1419,6 +1447,7 @@ export class DiscordStandin {
   // -------------------------------------------------------------------------
 
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now(); // the request's headers are in: its receipt time, before its body is read
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const hosted = req.method === 'GET' ? this.hosted.get(url.pathname) : undefined;
     if (hosted) {
@@ -1466,12 +1495,21 @@ export class DiscordStandin {
       status: 0,
       responseBody: undefined,
       matched: true,
-      at: Date.now(),
+      at: receivedAt,
     };
 
     const latency = this.latencies.filter((l) => l.predicate(record)).reduce((sum, l) => sum + l.ms, 0);
     if (latency > 0) {
       await new Promise((resolve) => setTimeout(resolve, latency));
+      if (this.closed) {
+        res.destroy();
+        return;
+      }
+    }
+    const held = this.holds.filter((h) => h.predicate(record));
+    if (held.length > 0) {
+      for (const h of held) h.arrived();
+      await Promise.race([Promise.all(held.map((h) => h.gate)), this.closing]);
       if (this.closed) {
         res.destroy();
         return;

@@ -5,12 +5,13 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snowflake, type JsonObject } from '../discord/standin.ts';
-import { openLibrary, type Library } from '../../src/library.ts';
+import type { Library } from '../../src/library.ts';
+import { realLibrary } from '../library.ts';
 import type { StoryIndex } from '../../src/search/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { virtualClock } from '../../src/bot/clock.ts';
 import {
-  STORIES_DIR, TOKEN_PARTS, isEphemeral, limitProblems, messageOf, startBotOnStandin, str, type RunningBot,
+  TOKEN_PARTS, isEphemeral, limitProblems, messageOf, startBotOnStandin, str, type RunningBot,
 } from './helpers.ts';
 
 /** A logger writing JSON lines into an array. */
@@ -31,7 +32,7 @@ function captureLogs(level = 'info') {
 
 /** The real library plus a story `broken` whose index throws on any use: a handler error for real. */
 function libraryWithBrokenStory(): Library {
-  const real = openLibrary(STORIES_DIR);
+  const real = realLibrary();
   const broken = new Proxy({}, {
     get(_t, prop) {
       throw new Error(`broken story index (read ${String(prop)})`);

@@ -11,7 +11,8 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Events, type Client } from 'discord.js';
 import { parseConfig } from '../../src/config.ts';
-import { openLibrary, type Library } from '../../src/library.ts';
+import type { Library } from '../../src/library.ts';
+import { realLibrary, STORIES_DIR } from '../library.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 import { startBot, type BotHandle, type BotOptions } from '../../src/bot/run.ts';
 import { LIMITS } from '../../src/render/discord.ts';
@@ -19,7 +20,7 @@ import { startStandin, type CallbackRecord, type DiscordStandin, type JsonObject
 
 /** Repository root (cwd for spawned entry points). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const STORIES_DIR = fileURLToPath(new URL('../../data/stories/', import.meta.url));
+export { STORIES_DIR };
 
 /** A fake bot token: long enough for the config schema, distinctive enough to grep logs for. */
 export const TOKEN = 'MTE5ODc2NTQzMjEwOTg3NjU0Mw.Gx9e2e.e2e-secret-token-value-do-not-log';
@@ -154,7 +155,7 @@ export interface RunningBot {
 /** A stand-in plus the real bot (startBot) logged into it. Close destroys the client before the stand-in. */
 export async function startBotOnStandin(
   env: Record<string, string> = {},
-  library: Library = openLibrary(STORIES_DIR),
+  library: Library = realLibrary(),
   logger: Logger = createLogger('silent'),
   options: BotOptions = {},
 ): Promise<RunningBot> {

@@ -9,11 +9,11 @@ import { virtualClock } from '../../src/bot/clock.ts';
 import { NOTICES } from '../../src/bot/router.ts';
 import { LoginError, startBot } from '../../src/bot/run.ts';
 import { parseConfig } from '../../src/config.ts';
-import { openLibrary } from '../../src/library.ts';
-import { startStandin, type DiscordStandin } from '../discord/standin.ts';
-import { STORIES_DIR, TOKEN, captureLogs, clientReady, isEphemeral, messageOf, startBotOnStandin, str, type RunningBot } from './helpers.ts';
+import { realLibrary } from '../library.ts';
+import { snowflake, startStandin, type DiscordStandin } from '../discord/standin.ts';
+import { TOKEN, captureLogs, clientReady, isEphemeral, messageOf, startBotOnStandin, str, type RunningBot } from './helpers.ts';
 
-const library = openLibrary(STORIES_DIR);
+const library = realLibrary();
 const WHO = [str('question', 'greeted Putin at the airport')];
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => { for (const c of cleanup.splice(0).reverse()) await c(); });
@@ -78,9 +78,12 @@ describe('shutdown', () => {
 
   it('finishes the answer in flight, tells a newcomer "restarting" (ephemeral), then closes the gateway', async () => {
     const { run, logs } = await botWith({ SHUTDOWN_TIMEOUT_MS: '20000' });
-    run.standin.addLatency((r) => r.path.includes('/callback'), 2000);
-    const first = run.standin.sendChatInput({ name: 'who', options: WHO });
-    await expect.poll(() => run.bot.inFlight, { timeout: 5000 }).toBe(1);
+    // The first answer is held at the stand-in until the newcomers have been told: it is in flight throughout.
+    const firstId = snowflake();
+    const held = run.standin.hold((r) => r.path.startsWith(`/interactions/${firstId}/`));
+    const first = run.standin.sendChatInput({ id: firstId, name: 'who', options: WHO });
+    await held.arrived;
+    expect(run.bot.inFlight).toBe(1);
     const stopped = run.bot.stop();
     const late = run.standin.sendChatInput({ name: 'who', options: WHO });
     const lateClick = run.standin.sendButton({ customId: 'fb1:1:n' }); // a 👎 on an earlier answer, too
@@ -89,6 +92,8 @@ describe('shutdown', () => {
       expect(isEphemeral(msg)).toBe(true);
       expect(msg.content).toBe(NOTICES.restarting);
     }
+    expect(run.standin.callbacks.items.filter((c) => c.interactionId === firstId)).toEqual([]);
+    held.release();
     const firstMsg = messageOf(await first.waitForCallback(5000));
     expect(isEphemeral(firstMsg)).toBe(false);
     expect(firstMsg.embeds?.[0]?.title).toContain('Kim');
@@ -99,7 +104,7 @@ describe('shutdown', () => {
 
   it('at the timeout, logs how many answers in flight it abandoned', async () => {
     const { run, logs } = await botWith({ SHUTDOWN_TIMEOUT_MS: '100' });
-    run.standin.addLatency((r) => r.path.includes('/callback'), 10_000);
+    run.standin.hold((r) => r.path.includes('/callback')); // never released: the stand-in closes with them held
     run.standin.sendChatInput({ name: 'who', options: WHO });
     run.standin.sendChatInput({ name: 'where', options: [str('question', 'did Putin arrive')] });
     await expect.poll(() => run.bot.inFlight, { timeout: 5000 }).toBe(2);

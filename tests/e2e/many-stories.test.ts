@@ -6,15 +6,16 @@ import { Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PERMISSIONS, type JsonObject } from '../discord/standin.ts';
-import { openLibrary, type Library } from '../../src/library.ts';
+import type { Library } from '../../src/library.ts';
+import { realLibrary } from '../library.ts';
 import { createLogger } from '../../src/log.ts';
-import { STORIES_DIR, limitProblems, messageOf, startBotOnStandin, str, type RunningBot } from './helpers.ts';
+import { limitProblems, messageOf, startBotOnStandin, str, type RunningBot } from './helpers.ts';
 
 const MOD = (BigInt(DEFAULT_PERMISSIONS) | PermissionFlagsBits.ManageChannels).toString();
 
 /** The real story under 60 slugs (the same index object: only the lists are under test). */
 function manyStories(n: number): Library {
-  const real = openLibrary(STORIES_DIR);
+  const real = realLibrary();
   const index = real.stories.get(real.defaultSlug)!;
   const stories = new Map([[real.defaultSlug, index]]);
   for (let i = 1; i < n; i++) stories.set(`story-${String(i).padStart(3, '0')}`, index);

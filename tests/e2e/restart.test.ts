@@ -27,17 +27,12 @@ describe('settings survive SIGKILL', () => {
   const procs: Spawned[] = [];
 
   beforeAll(async () => {
-    // `npm start` compiles first when a source is newer than dist/ (its prestart step); do that here, so the
-    // waits for "ready" below time the bot starting, not the compiler on a busy machine.
-    const build = spawnNpm(['run', '--silent', 'prestart'], childEnv({}));
-    procs.push(build);
-    const built = await build.exited;
-    expect(built, build.stderr()).toEqual({ code: 0, signal: null });
+    // dist/ is up to date (tests/global-setup.ts): the waits for "ready" below time the bot starting, not the compiler.
     standin = await startStandin({ token: TOKEN });
     storiesDir = mkdtempSync(join(tmpdir(), 'story-bot-stories-'));
     dataDir = mkdtempSync(join(tmpdir(), 'story-bot-data-'));
     cpSync(join(STORIES_DIR, PUTIN), join(storiesDir, PUTIN), { recursive: true });
-  }, 120_000);
+  });
   afterAll(async () => {
     for (const p of procs) p.kill();
     await standin?.close();

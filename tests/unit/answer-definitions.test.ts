@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/answer/answer.ts';
 import { detectKind } from '../../src/answer/query.ts';
 import type { Answer, Command } from '../../src/answer/types.ts';
-import { openLibrary } from '../../src/library.ts';
-import { SLUG, STORIES_DIR, expectValidAnswer } from './helpers.ts';
+import { realLibrary } from '../library.ts';
+import { SLUG, expectValidAnswer } from './helpers.ts';
 
-const index = openLibrary(STORIES_DIR).stories.get(SLUG)!;
+const index = realLibrary().stories.get(SLUG)!;
 const run = (command: Command, query: string): Answer => {
   const a = answer(index, command, query);
   expectValidAnswer(index, a);

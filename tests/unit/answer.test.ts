@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { NOT_FOUND_CHARS } from '../../src/render/messages.ts';
 import { answer } from '../../src/answer/answer.ts';
 import { COMMANDS, OWN_REPORTING, type Answer, type Command } from '../../src/answer/types.ts';
-import { ask, openLibrary } from '../../src/library.ts';
-import { CONTRACT_KEYS, SLUG, STORIES_DIR, expectValidAnswer } from './helpers.ts';
+import { ask } from '../../src/library.ts';
+import { realLibrary } from '../library.ts';
+import { CONTRACT_KEYS, SLUG, expectValidAnswer } from './helpers.ts';
 
-const library = openLibrary(STORIES_DIR);
+const library = realLibrary();
 const index = library.stories.get(SLUG)!;
 const story = index.story;
 

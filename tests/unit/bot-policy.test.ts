@@ -16,11 +16,12 @@ describe('planArrival', () => {
   const base = { now: 1_000_000, createdAt: 1_000_000, waiting: 0, perAnswerMs: 5, queueLimit: 1000 };
   it('answers directly when the answer fits well inside the 3 s window', () => {
     expect(planArrival(base)).toBe('answer');
-    expect(planArrival({ ...base, waiting: 300 })).toBe('answer'); // ready after ~1.5 s
+    expect(planArrival({ ...base, waiting: 298 })).toBe('answer'); // ready after 299 × 5 ms, just under 1.5 s
   });
-  it('defers when the answer would come 2 s or more after the interaction was created', () => {
-    expect(planArrival({ ...base, waiting: 399 })).toBe('defer'); // 400 × 5 ms = 2 s
-    expect(planArrival({ ...base, createdAt: base.now - 2000 })).toBe('defer'); // arrived late
+  it('defers when the answer would come 1.5 s or more after the interaction was created (1.5 s left to get through)', () => {
+    expect(planArrival({ ...base, waiting: 299 })).toBe('defer'); // 300 × 5 ms = 1.5 s
+    expect(planArrival({ ...base, createdAt: base.now - 1500 })).toBe('defer'); // arrived late
+    expect(planArrival({ ...base, createdAt: base.now - 1499, perAnswerMs: 0 })).toBe('answer');
   });
   it('sheds load when the queue is full, or when even an edit could not come in time', () => {
     expect(planArrival({ ...base, waiting: 100, queueLimit: 100 })).toBe('busy');
@@ -33,6 +34,13 @@ describe('planArrival', () => {
     expect(s.ms).toBe(10);
     s.record(Number.NaN);
     expect(s.ms).toBe(10);
+  });
+  it('rises fast when answers slow down and falls slowly after', () => {
+    const s = new ServiceTime(10, 0.1, 0.5);
+    s.record(110);
+    expect(s.ms).toBe(60); // half way up at once
+    s.record(10);
+    expect(s.ms).toBe(55); // a tenth of the way down
   });
 });
 

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, type Answer } from '../../src/answer/types.ts';
 import { ASK_USAGE, runAsk } from '../../src/cli/ask.ts';
 import { consoleReply, parseLine, runConsole } from '../../src/cli/console.ts';
-import { openLibrary } from '../../src/library.ts';
+import { realLibrary } from '../library.ts';
 import { CONTRACT_KEYS, SLUG, STORIES_DIR, cleanupTemp, copyRealStory, editJson } from './helpers.ts';
 
 afterAll(cleanupTemp);
@@ -140,7 +140,7 @@ describe('ask agrees with the README: story and help, in the CLI and in JSONL', 
   it('npm run ask -- story prints the overview; help lists every command', async () => {
     const story = await askIn(['src/cli/ask.ts', 'story'], '');
     expect(story.code, story.stderr).toBe(0);
-    expect(story.stdout).toContain(openLibrary(STORIES_DIR).stories.get(SLUG)!.story.paragraphs[0]);
+    expect(story.stdout).toContain(realLibrary().stories.get(SLUG)!.story.paragraphs[0]);
     expect(story.stdout).not.toMatch(/Unknown command/);
     const help = await askIn(['src/cli/ask.ts', 'help'], '');
     expect(help.code).toBe(0);
@@ -171,7 +171,7 @@ describe('ask agrees with the README: story and help, in the CLI and in JSONL', 
 });
 
 describe('the console', () => {
-  const library = openLibrary(STORIES_DIR);
+  const library = realLibrary();
 
   it('parses a command line, with an optional --story', () => {
     expect(parseLine('/who greeted Putin')).toEqual({ command: 'who', query: 'greeted Putin', story: undefined });

@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Answer, Command } from '../../src/answer/types.ts';
 import type { StoryIndex } from '../../src/search/index.ts';
+import { STORIES_DIR } from '../library.ts';
 
 /** Repository root: the cwd for spawned entry points. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const STORIES_DIR = fileURLToPath(new URL('../../data/stories/', import.meta.url));
+export { STORIES_DIR };
 export const SLUG = 'putin-north-korea-visit';
 export const STORY_DIR = join(STORIES_DIR, SLUG);
 /** A short article of our own, for a second (unannotated) story. */

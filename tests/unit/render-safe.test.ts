@@ -4,14 +4,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ask, openLibrary } from '../../src/library.ts';
+import { ask } from '../../src/library.ts';
+import { realLibrary } from '../library.ts';
 import { renderDiscord } from '../../src/render/discord.ts';
 import { hasLiveLink, safeText, truncate } from '../../src/render/safe.ts';
-import { STORIES_DIR } from './helpers.ts';
 
 fc.configureGlobal({ seed: Number(process.env['FC_SEED'] ?? 20_240_619) });
 
-const library = openLibrary(STORIES_DIR);
+const library = realLibrary();
 const graphemes = (s: string) => [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(s)].map((g) => g.segment);
 
 describe('safeText', () => {

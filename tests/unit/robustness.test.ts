@@ -7,15 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/answer/answer.ts';
 import { cleanQuery, MAX_QUERY_CHARS } from '../../src/answer/input.ts';
 import { COMMANDS, type Answer, type Command } from '../../src/answer/types.ts';
-import { ask, openLibrary } from '../../src/library.ts';
+import { ask } from '../../src/library.ts';
+import { realLibrary } from '../library.ts';
 import { tokenize } from '../../src/text/terms.ts';
-import { MAX_MESSAGE, SLUG, STORIES_DIR, expectValidAnswer } from './helpers.ts';
+import { MAX_MESSAGE, SLUG, expectValidAnswer } from './helpers.ts';
 
 /** One fixed seed for every property here, so a run is repeatable; FC_SEED explores others. fast-check prints the seed and path of any failure. */
 const SEED = Number(process.env['FC_SEED'] ?? 20_240_619);
 fc.configureGlobal({ seed: SEED });
 
-const library = openLibrary(STORIES_DIR);
+const library = realLibrary();
 const index = library.stories.get(SLUG)!;
 
 const BAD_INPUTS: [string, unknown][] = [

@@ -124,9 +124,10 @@ describe('the store', () => {
     const dir = tempDir();
     const file = join(dir, 's.sqlite');
     SettingsStore.open(file).close(); // both start from a migrated file
-    const script = join(dir, 'writer.ts');
+    // Plain node on the compiled store (dist/ is up to date: tests/global-setup.ts), no TypeScript loader to start twice.
+    const script = join(dir, 'writer.mjs');
     writeFileSync(script, [
-      `import { SettingsStore } from ${JSON.stringify(join(ROOT, 'src/settings/store.ts'))};`,
+      `import { SettingsStore } from ${JSON.stringify(join(ROOT, 'dist/src/settings/store.js'))};`,
       'const [file, who] = process.argv.slice(2);',
       'const store = SettingsStore.open(file);',
       'for (let i = 0; i < 1000; i++) {',
@@ -136,7 +137,7 @@ describe('the store', () => {
       'store.close();',
     ].join('\n'));
     const run = (who: string) => new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', script, file, who], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const child = spawn(process.execPath, [script, file, who], { stdio: ['ignore', 'ignore', 'inherit'] });
       child.on('close', resolve);
     });
     expect(await Promise.all([run('p1'), run('p2')])).toEqual([0, 0]);

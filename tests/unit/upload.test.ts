@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary } from '../../src/library.ts';
+import { realLibrary } from '../library.ts';
 import { answer } from '../../src/answer/answer.ts';
 import { SettingsStore } from '../../src/settings/store.ts';
 import { StoryCatalog } from '../../src/story/catalog.ts';
@@ -133,7 +133,7 @@ describe('the catalog', () => {
   const setup = () => {
     const dataDir = tempDir();
     const store = SettingsStore.open(join(dataDir, 'settings.sqlite'));
-    return { dataDir, store, catalog: StoryCatalog.open(openLibrary(STORIES_DIR), dataDir, store) };
+    return { dataDir, store, catalog: StoryCatalog.open(realLibrary(), dataDir, store) };
   };
 
   it('adds a story to one server: answerable at once, saved under DATA_DIR, invisible to other servers', () => {
@@ -160,7 +160,7 @@ describe('the catalog', () => {
     expect(catalog.owner(G2, slug)).toBeUndefined();
 
     // survives a restart: a new catalog over the same DATA_DIR loads it
-    const again = StoryCatalog.open(openLibrary(STORIES_DIR), dataDir, store);
+    const again = StoryCatalog.open(realLibrary(), dataDir, store);
     expect(again.find(G1, slug)?.story.paragraphs).toEqual(index.story.paragraphs);
     store.close();
   });
@@ -188,7 +188,7 @@ describe('the catalog', () => {
     const { dataDir, store } = setup();
     mkdirSync(join(dataDir, '.staging-abc123', 'half'), { recursive: true });
     writeFileSync(join(dataDir, '.staging-abc123', 'half', 'article.txt'), 'H\nP\n');
-    const catalog = StoryCatalog.open(openLibrary(STORIES_DIR), dataDir, store);
+    const catalog = StoryCatalog.open(realLibrary(), dataDir, store);
     expect(readdirSync(dataDir).filter((n) => n.startsWith('.staging'))).toEqual([]);
     expect(catalog.find(G1, 'half')).toBeUndefined();
     store.close();
