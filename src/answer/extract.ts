@@ -21,27 +21,22 @@ interface Scored {
   score: number;
 }
 
-/** Whether a noun phrase's head is, in its first WordNet sense, a person or group (for who) or a place or building (for where). */
-function nounFits(phrase: string, expect: 'person' | 'place'): boolean {
+/** Whether a noun phrase's head is, in its first WordNet sense, a person or a group ("the goalkeeper", "the union"). */
+function namesPerson(phrase: string): boolean {
   const head = phrase.split(/\s+/).at(-1)?.toLowerCase().replace(/[^\p{L}-]/gu, '') ?? '';
-  const key = `${expect}:${head}`;
-  let fits = fitMemo.get(key);
+  let fits = personMemo.get(head);
   if (fits === undefined) {
-    if (fitMemo.size >= 10_000) fitMemo.clear();
-    fitMemo.set(key, (fits = headFits(head, expect)));
+    const lemma = lexicon.lemmas(head).find((l) => l.pos === 'n')?.lemma;
+    const sense = lemma ? lexicon.senses(lemma, 'n')[0] : undefined;
+    fits = !!sense && (sense.lexFile === 'noun.person' || sense.lexFile === 'noun.group');
+    if (personMemo.size >= 10_000) personMemo.clear();
+    personMemo.set(head, fits);
   }
   return fits;
 }
 
-/** nounFits by head word, remembered (WordNet's answer never changes; the walk up its hypernyms is not free). */
-const fitMemo = new Map<string, boolean>();
-
-function headFits(head: string, expect: 'person' | 'place'): boolean {
-  const lemma = lexicon.lemmas(head).find((l) => l.pos === 'n')?.lemma;
-  const sense = lemma ? lexicon.senses(lemma, 'n')[0] : undefined;
-  if (!sense) return false;
-  return expect === 'person' ? sense.lexFile === 'noun.person' || sense.lexFile === 'noun.group' : sense.lexFile === 'noun.location' || (sense.lexFile === 'noun.artifact' && lexicon.isA(lemma!, 'structure', 'n', 1));
-}
+/** namesPerson by head word, remembered (WordNet's answer never changes). */
+const personMemo = new Map<string, boolean>();
 
 /** Word positions in the sentence that hold one of the given question terms. */
 function positions(index: StoryIndex, sentence: number, terms: QueryTerm[], entities = true): number[] {
@@ -127,10 +122,10 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     const f = fit[span.kind];
     if (!f || span.text.length > 160) continue;
     if (sourceSpans.some((m) => m.start < span.end && span.start < m.end)) continue;
-    // A common noun answers "who" or "where" only when it names a person, group or place ("the goalkeeper",
-    // "the airport"), or, for "where", stands after a preposition of place ("at the north gate").
-    if (span.kind === 'noun' && (query.expect === 'person' || query.expect === 'place') && !nounFits(span.text, query.expect)
-      && !(query.expect === 'place' && /\b(?:at|in|on|near|outside|inside|into|onto|to|from|across|along)\s+$/i.test(sentence.slice(Math.max(0, span.start - 12), span.start)))) continue;
+    // A common noun answers "who" only when it names a person or group ("the goalkeeper"), and "where" only
+    // where it stands after a preposition of place ("at the north gate"): "the itinerary included …" is no place.
+    if (span.kind === 'noun' && query.expect === 'person' && !namesPerson(span.text)) continue;
+    if (span.kind === 'noun' && query.expect === 'place' && !/\b(?:at|in|on|near|outside|inside|into|onto|to|from|across|along)\s+$/i.test(sentence.slice(Math.max(0, span.start - 12), span.start))) continue;
     // A name that is a person's is not a place.
     if (query.expect === 'place' && span.kind === 'name' && spans.some((o) => o.kind === 'person' && o.start <= span.start && span.end <= o.end)) continue;
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;

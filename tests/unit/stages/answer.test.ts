@@ -224,3 +224,11 @@ describe('the short answer fits the question\'s head', () => {
     expect(answer(obituary, 'ask', 'when did Mira Holm die').answer).toMatch(/7 January 1943/);
   });
 });
+
+describe('extraction: where', () => {
+  it('a common noun is a place only after a preposition of place ("the itinerary included the talks" says nothing of where)', () => {
+    const summit = indexTiny({ slug: 'calder-summit', headline: 'Mayors meet in Calder', paragraphs: ['The itinerary for the day included talks, a concert and a dinner, the council said.', 'The mayors arrived at the north gate on Monday.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    expect(answer(summit, 'where', 'where were the talks held').found).toBe(false);
+    expect(answer(summit, 'where', 'where did the mayors arrive').answer).toBe('the north gate');
+  });
+});
