@@ -51,6 +51,8 @@ const SPELLED = /(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|e
 const TIMES = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-times?\b/gi;
 /** A reason or purpose, up to the end of its clause (a participle, relative or contrasting clause after a comma is another clause). */
 const REASON = /\b(?:because(?: of)?|due to|as a result of|owing to|in order to|so that|so as to|thanks to|in exchange for|in return for|for)\s+([^.;]+?)(?=,\s+(?:[a-z]+ing|which|who|whose|while|but|although|though|whereas)\b|[.;]|$)/gi;
+/** A participle clause after the main one ("…, solidifying ties with Kim"): what the action brought or was for. */
+const RESULT = /,\s+((?:further |thereby |so )?[a-z]+ing\b[^.;,]+)/g;
 const QUOTE = /["“]([^"”]{2,})["”]/g;
 
 function collect(re: RegExp, text: string, kind: SpanKind, out: Span[], group = 0): void {
@@ -132,6 +134,7 @@ export function analyzeParagraph(paragraph: string, sentences: readonly { start:
     collect(SPELLED, text, 'number', spans);
     collect(TIMES, text, 'number', spans, 1);
     collect(REASON, text, 'reason', spans, 1);
+    collect(RESULT, text, 'reason', spans, 1);
     collect(QUOTE, text, 'quote', spans, 1);
     spans.sort((a, b) => a.start - b.start || b.end - a.end);
     return { words, spans: dedupe(spans) };

@@ -42,3 +42,9 @@ describe('analyzeParagraph: reasons', () => {
     expect(spans('The ferry stopped because of the storm over the bay.', 'reason')).toContain('the storm over the bay');
   });
 });
+
+describe('analyzeParagraph: what an action brought', () => {
+  it('offers a participle clause after the main one as a reason ("…, strengthening ties with Ashby")', () => {
+    expect(spans('The mayor visited the port, strengthening ties with Ashby.', 'reason')).toContain('strengthening ties with Ashby');
+  });
+});
