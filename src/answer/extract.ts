@@ -142,6 +142,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     const repeated = content.filter(({ i, w }) => asked.has(i) && !(head && termsOf(w.text).includes(head))).length;
     const overlap = content.length ? repeated / content.length : 0;
     if (overlap >= 1) continue;
+    // The asked-for noun alone ("award" for "what award") names nothing.
+    if (head && span.kind !== 'time' && span.kind !== 'number' && content.length && content.every(({ w }) => termsOf(w.text).includes(head))) continue;
     const first = inside[0]?.i ?? 0;
     const last = inside.at(-1)?.i ?? first;
     const distance = index.options.proximity === 'every' ? spread(termAt, first, last) : nearest(anyMatch, first, last);

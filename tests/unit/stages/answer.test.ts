@@ -232,3 +232,11 @@ describe('extraction: where', () => {
     expect(answer(summit, 'where', 'where did the mayors arrive').answer).toBe('the north gate');
   });
 });
+
+describe('extraction: the asked-for noun alone', () => {
+  it('does not answer "what award" with "the award"', () => {
+    const awards = indexTiny({ slug: 'calder-awards', headline: 'Holm honoured in Calder', paragraphs: ['Holm is the first architect to win the award twice.', 'Holm won the Golden Anchor in May, the jury said.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    const s = awards.story.sentences.find((x) => x.text.startsWith('Holm is the first'))!.index;
+    expect(extractAnswer(awards, s, analyzeQuery(awards, 'what award did Holm win'))).not.toMatch(/^(?:the )?award$/i);
+  });
+});
