@@ -163,8 +163,15 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     .replace(/[.,;:-]+$/, '');
 }
 
-/** A short answer cut to what the question's head asks for: "what year" → the year of a fuller date ("on 7 January 1943" → 1943). */
+/**
+ * A short answer cut to what the question asks for: "what year" → the year of a fuller date ("on 7 January
+ * 1943" → 1943), "how many points" → the figure; an unclosed parenthesis is cut off.
+ */
 export function fitToHead(query: AnalyzedQuery, answer: string): string {
-  if (query.head !== 'year') return answer;
-  return /\b(?:1\d{3}|20\d{2})s?\b/.exec(answer)?.[0] ?? answer;
+  if (query.head === 'year') return /\b(?:1\d{3}|20\d{2})s?\b/.exec(answer)?.[0] ?? answer;
+  // "How many points": the figure ("11 points" → 11), the unit being what was asked.
+  const counted = query.expect === 'number' && query.head ? /^(\S*\d\S*)\s+([\p{L}-]+)$/u.exec(answer) : null;
+  if (counted && termsOf(counted[2]!)[0] === query.head) return counted[1]!;
+  // A parenthesis the span opened but did not close ("1,388 (0.9%") is cut off.
+  return answer.replace(/\s*\([^)]*$/, '') || answer;
 }

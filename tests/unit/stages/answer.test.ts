@@ -240,3 +240,11 @@ describe('extraction: the asked-for noun alone', () => {
     expect(extractAnswer(awards, s, analyzeQuery(awards, 'what award did Holm win'))).not.toMatch(/^(?:the )?award$/i);
   });
 });
+
+describe('the short answer: what "how many" asks for', () => {
+  it('answers "how many points" with the figure, and cuts a parenthesis the span left open', () => {
+    const match = indexTiny({ slug: 'calder-derby', headline: 'Calder wins the derby', paragraphs: ['Calder scored 11 points in the final quarter of the derby.', 'About 1,388 fans (0.9% of the town) watched from the north stand.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    expect(answer(match, 'ask', 'how many points did Calder score in the final quarter').answer).toBe('11');
+    expect(answer(match, 'ask', 'how many fans watched from the north stand').answer).not.toMatch(/\(/);
+  });
+});
