@@ -1,4 +1,5 @@
 import { lexicon } from '../lexicon/index.ts';
+import { Memo } from '../memo.ts';
 import type { StoryIndex } from '../search/index.ts';
 import type { Span, SpanKind } from '../text/analyze.ts';
 import { ENTITY_PREFIX, termsOf } from '../text/terms.ts';
@@ -24,19 +25,15 @@ interface Scored {
 /** Whether a noun phrase's head is, in its first WordNet sense, a person or a group ("the goalkeeper", "the union"). */
 function namesPerson(phrase: string): boolean {
   const head = phrase.split(/\s+/).at(-1)?.toLowerCase().replace(/[^\p{L}-]/gu, '') ?? '';
-  let fits = personMemo.get(head);
-  if (fits === undefined) {
+  return personMemo.get(head, () => {
     const lemma = lexicon.lemmas(head).find((l) => l.pos === 'n')?.lemma;
     const sense = lemma ? lexicon.senses(lemma, 'n')[0] : undefined;
-    fits = !!sense && (sense.lexFile === 'noun.person' || sense.lexFile === 'noun.group');
-    if (personMemo.size >= 10_000) personMemo.clear();
-    personMemo.set(head, fits);
-  }
-  return fits;
+    return !!sense && (sense.lexFile === 'noun.person' || sense.lexFile === 'noun.group');
+  });
 }
 
 /** namesPerson by head word, remembered (WordNet's answer never changes). */
-const personMemo = new Map<string, boolean>();
+const personMemo = new Memo<boolean>(10_000);
 
 /** Word positions in the sentence that hold one of the given question terms. */
 function positions(index: StoryIndex, sentence: number, terms: QueryTerm[], entities = true): number[] {

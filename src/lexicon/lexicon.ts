@@ -1,4 +1,5 @@
 import { type LexiconData, SATELLITE } from './format.ts';
+import { Memo } from '../memo.ts';
 import { FUNCTION_WORDS } from './function-words.ts';
 import { normalizeWord, ruleBases } from './morphy.ts';
 import {
@@ -39,10 +40,10 @@ interface WordRef {
 export class Lexicon {
   #data: LexiconData | undefined;
   readonly #load: () => LexiconData;
-  /** Memoised `lemmas` and `antonyms` (the data never changes); cleared when full, so memory stays bounded. */
-  readonly #lemmaMemo = new Map<string, readonly Lemma[]>();
-  readonly #antonymMemo = new Map<string, readonly Antonym[]>();
-  readonly #wordMemo = new Map<string, boolean>();
+  /** Memoised `lemmas`, `antonyms` and `isWord` (the data never changes). */
+  readonly #lemmaMemo = new Memo<readonly Lemma[]>(MEMO_LIMIT);
+  readonly #antonymMemo = new Memo<readonly Antonym[]>(MEMO_LIMIT);
+  readonly #wordMemo = new Memo<boolean>(MEMO_LIMIT);
 
   /** `load` is called once, on the first lookup. */
   constructor(load: () => LexiconData) {
@@ -67,11 +68,7 @@ export class Lexicon {
    * WordNet has; most common first (SemCor counts), the form itself before derived forms on a tie.
    */
   lemmas(word: string): readonly Lemma[] {
-    const hit = this.#lemmaMemo.get(word);
-    if (hit) return hit;
-    const result = this.#lemmas(word);
-    remember(this.#lemmaMemo, word, result);
-    return result;
+    return this.#lemmaMemo.get(word, () => this.#lemmas(word));
   }
 
   #lemmas(word: string): readonly Lemma[] {
@@ -100,9 +97,7 @@ export class Lexicon {
    * ("pyongayng", "blinken") from real words; names WordNet knows (Japan, Pyongyang) count as words.
    */
   isWord(word: string): boolean {
-    let known = this.#wordMemo.get(word);
-    if (known === undefined) remember(this.#wordMemo, word, (known = this.#isWord(word)));
-    return known;
+    return this.#wordMemo.get(word, () => this.#isWord(word));
   }
 
   #isWord(word: string): boolean {
@@ -175,12 +170,7 @@ export class Lexicon {
    * speech. Each lemma once, direct first, then by sense rank.
    */
   antonyms(lemma: string, pos?: Pos): readonly Antonym[] {
-    const key = `${lemma}|${pos ?? ''}`;
-    const hit = this.#antonymMemo.get(key);
-    if (hit) return hit;
-    const result = this.#antonyms(lemma, pos);
-    remember(this.#antonymMemo, key, result);
-    return result;
+    return this.#antonymMemo.get(`${lemma}|${pos ?? ''}`, () => this.#antonyms(lemma, pos));
   }
 
   #antonyms(lemma: string, pos?: Pos): readonly Antonym[] {
@@ -370,11 +360,6 @@ interface Candidate {
 
 /** Most memoised look-ups a Lexicon keeps per method before starting over. */
 const MEMO_LIMIT = 20_000;
-
-function remember<T>(memo: Map<string, T>, key: string, value: T): void {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-}
 
 function add(found: Map<string, Candidate>, c: Candidate): void {
   const key = `${c.word}:${c.pos}`;

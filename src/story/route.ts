@@ -2,6 +2,7 @@ import { answer } from '../answer/answer.ts';
 import type { EngineOptions } from '../answer/options.ts';
 import type { Answer, Command } from '../answer/types.ts';
 import type { StoryIndex } from '../search/index.ts';
+import { Memo } from '../memo.ts';
 import { termsOf, tokenize } from '../text/terms.ts';
 import type { Story } from './types.ts';
 
@@ -19,15 +20,10 @@ import type { Story } from './types.ts';
  */
 
 /** Terms by token, shared by every story read at start-up (their vocabularies overlap, and stemming is most of the work). */
-const termsByToken = new Map<string, readonly string[]>();
+const termsByToken = new Memo<readonly string[]>(50_000);
 
 function cachedTerms(token: string): readonly string[] {
-  let terms = termsByToken.get(token);
-  if (!terms) {
-    if (termsByToken.size >= 50_000) termsByToken.clear();
-    termsByToken.set(token, (terms = termsOf(token)));
-  }
-  return terms;
+  return termsByToken.get(token, () => termsOf(token));
 }
 
 /** Every term of a story a question could use to name it: its text's words and its names and aliases, as index terms. */

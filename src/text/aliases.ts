@@ -1,3 +1,4 @@
+import { Memo } from '../memo.ts';
 import { ENTITY_PREFIX, STOPWORDS, normalizeText } from './terms.ts';
 
 /** Something the story names, with the phrases that refer to it. */
@@ -44,15 +45,8 @@ export function aliasMatcher(named: readonly Named[]): AliasMatcher {
   const patterns = [build(entries.filter((e) => !e.exactCase), 'giu'), build(entries.filter((e) => e.exactCase), 'gu')];
   // The story's own sentences are matched again and again, one question after another: remember the
   // latest texts' results (bounded), and hand them out read-only.
-  const memo = new Map<string, readonly Readonly<{ start: number; end: number; ids: string[] }>[]>();
-  const spans = (text: string) => {
-    const hit = memo.get(text);
-    if (hit) return hit;
-    const found = matchAll(text);
-    if (memo.size >= 2_000) memo.clear();
-    memo.set(text, found);
-    return found;
-  };
+  const memo = new Memo<readonly Readonly<{ start: number; end: number; ids: string[] }>[]>(2_000);
+  const spans = (text: string) => memo.get(text, () => matchAll(text));
   const matchAll = (text: string) => {
     const hits: { start: number; end: number; ids: string[] }[] = [];
     const norm = normalizeText(text);

@@ -1,4 +1,5 @@
 import { lexicon as sharedLexicon, type Antonym, type Lexicon, type Relation } from '../lexicon/index.ts';
+import { Memo } from '../memo.ts';
 import { PARAPHRASE_GROUPS } from './paraphrase.ts';
 import { STOPWORDS, termsOf } from './terms.ts';
 
@@ -162,11 +163,12 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
   if (options.credits.paraphrase > 0) {
     for (const group of PARAPHRASE_GROUPS) for (const w of group) groupsOf.set(w, [...(groupsOf.get(w) ?? []), ...group]);
   }
-  const cache = new Map<string, ReadonlyMap<string, number>>();
+  const cache = new Memo<ReadonlyMap<string, number>>(5_000);
   const storyTermsFor = (word: string): ReadonlyMap<string, number> => {
     const w = word.toLowerCase();
-    const hit = cache.get(w);
-    if (hit) return hit;
+    return cache.get(w, () => relatedStoryTerms(w));
+  };
+  const relatedStoryTerms = (w: string): ReadonlyMap<string, number> => {
     const out = new Map<string, number>();
     const own = new Set(termsOf(w));
     for (const l of lex.lemmas(w)) {
@@ -195,10 +197,7 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
         for (const t of byDerived.get(r.lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < derived) out.set(t, derived);
       }
     }
-    const result = out.size ? out : EMPTY;
-    if (cache.size > 5000) cache.clear();
-    cache.set(w, result);
-    return result;
+    return out.size ? out : EMPTY;
   };
   // Each story term's lemmas with their antonyms, worked out once per story.
   const strictly = (a: Antonym) => a.via !== 'derivation' && a.sense <= options.maxSenses;
@@ -210,18 +209,13 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
     return list;
   };
   // Per reader's word, worked out once: its lemmas with their synonyms, and its sense count.
-  const nearCache = new Map<string, { lemmas: string[]; near: Set<string> }>();
-  const nearOf = (word: string) => {
-    let hit = nearCache.get(word);
-    if (!hit) {
-      const lemmas = lemmasOf(word);
-      const near = new Set(lemmas.flatMap((l) => [l, ...lex.related(l, undefined, { maxSenses: options.maxSenses, relations: ['synonym', 'similar'] }).map((r) => r.lemma)]));
-      if (nearCache.size > 5000) nearCache.clear();
-      nearCache.set(word, (hit = { lemmas, near }));
-    }
-    return hit;
-  };
-  const senseCache = new Map<string, number>();
+  const nearCache = new Memo<{ lemmas: string[]; near: Set<string> }>(5_000);
+  const nearOf = (word: string) => nearCache.get(word, () => {
+    const lemmas = lemmasOf(word);
+    const near = new Set(lemmas.flatMap((l) => [l, ...lex.related(l, undefined, { maxSenses: options.maxSenses, relations: ['synonym', 'similar'] }).map((r) => r.lemma)]));
+    return { lemmas, near };
+  });
+  const senseCache = new Memo<number>(5_000);
   return {
     isWord: (word) => lex.isWord(word),
     storyTermsFor,
@@ -253,13 +247,7 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
     },
     senseCount: (word) => {
       const w = word.toLowerCase();
-      let n = senseCache.get(w);
-      if (n === undefined) {
-        n = lemmasOf(w).reduce((sum, l) => sum + lex.senses(l).length, 0);
-        if (senseCache.size > 5000) senseCache.clear();
-        senseCache.set(w, n);
-      }
-      return n;
+      return senseCache.get(w, () => lemmasOf(w).reduce((sum, l) => sum + lex.senses(l).length, 0));
     },
   };
 }
