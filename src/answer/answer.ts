@@ -8,7 +8,7 @@ import { extractAnswer, fitToHead, questionVerbAt } from './extract.ts';
 import { factcheck } from './factcheck.ts';
 import { pickFact } from './facts.ts';
 import { cleanQuery } from './input.ts';
-import { analyzeQuery, type AnalyzedQuery } from './query.ts';
+import { analyzeQuery, inExpression, type AnalyzedQuery } from './query.ts';
 import { outOfStory } from './relevance.ts';
 import { coverage, creditIn, rankSentences, type Candidate } from './retrieve.ts';
 import { listSources } from './sources.ts';
@@ -73,12 +73,10 @@ function contradicts(index: StoryIndex, query: AnalyzedQuery, best: Candidate): 
   // A word the passage does not have whose antonym it uses, in a question that otherwise matches the
   // passage closely: the question turned the passage around ("a limited collection" for "an infinite
   // collection"). A word of a multi-word expression ("last name") is not checked alone.
-  const words = query.normalized.toLowerCase().split(/[^\p{L}'-]+/u);
   return query.terms.some((t) => {
     // Figures differ by value, not by meaning ("two" is no opposite of "first").
     if (t.salient || figuresIn(t.token).length || creditIn(terms, t) > 0) return false;
-    const at = words.indexOf(t.token.toLowerCase());
-    if (at >= 0 && [words[at - 1], words[at + 1]].some((w, i) => w && index.meaning.isExpression(i === 0 ? `${w} ${words[at]}` : `${words[at]} ${w}`))) return false;
+    if (inExpression(index.meaning, query, t.token)) return false;
     const opposite = index.meaning.antonymsIn(t.token, terms, true);
     if (opposite === null || figuresIn(opposite).length) return false;
     return coverage(index, query, best.sentence, query.terms.filter((x) => x !== t)) >= index.options.turnedCoverage;

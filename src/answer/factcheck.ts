@@ -4,7 +4,7 @@ import { agrees, figuresIn, sameUnit } from '../text/figures.ts';
 import { ENTITY_PREFIX, normalizeText, termsOf } from '../text/terms.ts';
 import { attributionOf, joinNames } from './attribution.ts';
 import { claimFact } from './facts.ts';
-import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
+import { inExpression, predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import { outOfStory } from './relevance.ts';
 import { coverage, creditIn, rankSentences, type Candidate } from './retrieve.ts';
 import type { Answer, Verdict, VerdictReason } from './types.ts';
@@ -206,16 +206,10 @@ function rolesSwapped(index: StoryIndex, query: AnalyzedQuery, best: Candidate):
 /** Claim words the passage does not hold (an unmatched adverb such as "personally" is not an element). */
 function unsupported(index: StoryIndex, query: AnalyzedQuery, best: Candidate): QueryTerm[] {
   const terms = index.sentenceTerms[best.sentence.index]!;
-  const words = query.normalized.toLowerCase().split(/[^\p{L}'-]+/u);
   return query.terms.filter((t) => creditIn(terms, t) < index.options.firmCredit && !index.meaning.isAdverbOnly(t.token) && !figuresIn(t.token).length
-    && !(t.english && !t.salient && index.meaning.senseCount(t.token) >= index.options.lightSenses) && !inModifier(index, words, t.token));
-}
-
-/** Whether a claim word is part of an adverbial or adjectival expression with its neighbour ("in question", "for sure", "a lot"): a modifier, like an adverb. */
-function inModifier(index: StoryIndex, words: string[], token: string): boolean {
-  const at = words.indexOf(token.toLowerCase());
-  if (at < 0) return false;
-  return [at > 0 ? `${words[at - 1]} ${words[at]}` : '', at + 1 < words.length ? `${words[at]} ${words[at + 1]}` : ''].some((p) => p && index.meaning.isModifierExpression(p));
+    && !(t.english && !t.salient && index.meaning.senseCount(t.token) >= index.options.lightSenses)
+    // A word of an adverbial or adjectival expression with its neighbour ("in question", "for sure"): a modifier, like an adverb.
+    && !inExpression(index.meaning, query, t.token, ['a', 'r']));
 }
 
 /** A verdict with its evidence. */

@@ -1,5 +1,6 @@
 import type { StoryIndex } from '../search/index.ts';
 import { normalizeCasual } from '../text/casual.ts';
+import type { Pos } from '../lexicon/index.ts';
 import type { Meaning } from '../text/meaning.ts';
 import { ENTITY_PREFIX, STOPWORDS, damerau, termsOf, tokenizeWithOffsets, typoAllowance } from '../text/terms.ts';
 import type { QuestionKind } from './types.ts';
@@ -296,6 +297,18 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     yesNo: YES_NO.test(normalized),
     frame: terms.filter((t) => t.start < frameEnd).map((t) => t.token),
   };
+}
+
+/**
+ * Whether a question word makes one WordNet multi-word lemma with the word before or after it ("last" in
+ * "last name", "question" in "in question"), in one of the given parts of speech (any when none given).
+ */
+export function inExpression(meaning: Meaning, query: AnalyzedQuery, token: string, pos?: readonly Pos[]): boolean {
+  const words = query.normalized.toLowerCase().split(/[^\p{L}'-]+/u);
+  const at = words.indexOf(token.toLowerCase());
+  if (at < 0) return false;
+  const phrases = [at > 0 ? `${words[at - 1]} ${words[at]}` : '', at + 1 < words.length ? `${words[at]} ${words[at + 1]}` : ''];
+  return phrases.some((p) => p && meaning.expressionPos(p).some((x) => !pos || pos.includes(x)));
 }
 
 /** The question's words about what it asks, as opposed to the names in it (people, places, figures). */

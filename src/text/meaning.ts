@@ -1,4 +1,4 @@
-import { lexicon as sharedLexicon, type Antonym, type Lexicon, type Relation } from '../lexicon/index.ts';
+import { lexicon as sharedLexicon, type Antonym, type Lexicon, type Pos, type Relation } from '../lexicon/index.ts';
 import { Memo } from '../memo.ts';
 import { PARAPHRASE_GROUPS } from './paraphrase.ts';
 import { STOPWORDS, termsOf } from './terms.ts';
@@ -30,10 +30,8 @@ export interface Meaning {
   isVerbFirst(word: string): boolean;
   /** Whether two words, as typed, are a multi-word verb WordNet knows ("puts out", "picked up"). */
   isVerbPhrase(phrase: string): boolean;
-  /** Whether words, as typed, are one multi-word lemma WordNet knows ("last name", "prime minister"). */
-  isExpression(phrase: string): boolean;
-  /** Whether words, as typed, are a multi-word adverb or adjective WordNet knows ("in question", "for sure"). */
-  isModifierExpression(phrase: string): boolean;
+  /** The parts of speech in which words, as typed, are one multi-word lemma WordNet knows ("last name": n, "in question": a); empty when they are none. */
+  expressionPos(phrase: string): Pos[];
 }
 
 /** Credits for matches through a relation, by how close the meaning stays. */
@@ -216,6 +214,7 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
     return { lemmas, near };
   });
   const senseCache = new Memo<number>(5_000);
+  const expressionPos = (phrase: string): Pos[] => lex.lemmas(phrase.toLowerCase()).filter((l) => l.lemma.includes(' ')).map((l) => l.pos);
   return {
     isWord: (word) => lex.isWord(word),
     storyTermsFor,
@@ -237,9 +236,8 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
       const ls = lex.lemmas(word.toLowerCase());
       return ls.length > 0 && ls.every((l) => l.pos === 'r');
     },
-    isModifierExpression: (phrase) => lex.lemmas(phrase.toLowerCase()).some((l) => (l.pos === 'r' || l.pos === 'a') && l.lemma.includes(' ')),
-    isExpression: (phrase) => lex.lemmas(phrase.toLowerCase()).some((l) => l.lemma.includes(' ')),
-    isVerbPhrase: (phrase) => lex.lemmas(phrase.toLowerCase()).some((l) => l.pos === 'v' && l.lemma.includes(' ')),
+    expressionPos,
+    isVerbPhrase: (phrase) => expressionPos(phrase).includes('v'),
     isVerbFirst: (word) => lex.lemmas(word.toLowerCase())[0]?.pos === 'v',
     isNounFirst: (word) => {
       const first = lex.lemmas(word.toLowerCase())[0];
