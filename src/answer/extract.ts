@@ -82,6 +82,43 @@ export function questionVerbAt(index: StoryIndex, sentenceIndex: number, query: 
   return undefined;
 }
 
+/** Whether sentence word `i` is the question word `word`: the same word, the same stem, or a firm match of its term. */
+function sameWord(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery, word: string, i: number): boolean {
+  const w = index.analyses[sentenceIndex]!.words[i];
+  if (!w) return false;
+  if (w.text.toLowerCase() === word) return true;
+  const ts = index.wordTerms[sentenceIndex]![i]!;
+  const own = termsOf(word);
+  if (own.some((t) => ts.includes(t))) return true;
+  const term = own.length ? query.terms.find((q) => q.token.toLowerCase() === word) : undefined;
+  return !!term && ts.some((x) => (term.forms.get(x) ?? 0) >= index.options.firmCredit);
+}
+
+/**
+ * Where the question's gap falls in the sentence: the word positions just after the question's words before
+ * the gap (`ends`) and just before its words after the gap (`starts`). A side whose nearest word is a
+ * function word ("with", "of") must be matched with its neighbour, so that any "of" is not the gap.
+ */
+function gapPositions(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery): { ends: number[]; starts: number[] } {
+  const gap = query.gap;
+  const n = index.analyses[sentenceIndex]!.words.length;
+  const out = { ends: [] as number[], starts: [] as number[] };
+  if (!gap || index.options.gapCredit === 0) return out;
+  const is = (word: string, i: number) => sameWord(index, sentenceIndex, query, word, i);
+  const near = (word: string, i: number, step: 1 | -1) => is(word, i + step) || is(word, i + 2 * step);
+  const last = gap.before.at(-1);
+  if (last) {
+    const other = gap.before.length > 1 ? gap.before[0]! : undefined;
+    for (let i = 0; i < n; i++) if (is(last, i) && (termsOf(last).length || !other || near(other, i, -1))) out.ends.push(i);
+  }
+  const first = gap.after[0];
+  if (first) {
+    const other = gap.after[1];
+    for (let i = 0; i < n; i++) if (is(first, i) && (termsOf(first).length || !other || near(other, i, 1))) out.starts.push(i);
+  }
+  return out;
+}
+
 /**
  * Extracts a short answer of the expected type from a sentence. Candidates are the sentence's typed spans
  * (computed once per story: people, organisations, places, times, figures, names, noun phrases, quotes,
@@ -114,6 +151,9 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const calendar = query.expect === 'time' && head !== undefined && /^(?:year|date|day|month)$/.test(head);
   // Where each question word the sentence holds stands, with its weight.
   const termAt = query.terms.map((t) => ({ weight: t.weight, at: positions(index, sentenceIndex, [t]) })).filter((t) => t.at.length > 0);
+  // Where the question's gap falls: a candidate standing right there is the missing piece.
+  const gap = gapPositions(index, sentenceIndex, query);
+  const reach = index.options.gapReach;
   let best: Scored | null = null;
   for (const span of spans) {
     const f = fit[span.kind];
@@ -146,6 +186,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     const distance = index.options.proximity === 'every' ? spread(termAt, first, last) : nearest(anyMatch, first, last);
     let score = f - 1.5 * overlap - distance;
     if (head && content.some(({ w }) => termsOf(w.text).includes(head))) score += 0.6;
+    if (gap.ends.some((e) => first > e && first - e - 1 <= reach) || gap.starts.some((s) => s > last && s - last - 1 <= reach)) score += index.options.gapCredit;
     if (verb !== undefined && query.role !== 'none') {
       const before = last < verb;
       const wantBefore = (query.role === 'subject') !== passive;

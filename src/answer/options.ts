@@ -58,6 +58,10 @@ export interface EngineOptions {
   storySenses: number;
   /** A machine-drafted who-fact's answer (its clause's subject): as it is (`fact`), or, where its sentence has the question's own verb, the answer extracted against that verb first (`verb`: "who tripped X" in "A scored after B tripped X"). */
   draftedAnswers: 'fact' | 'verb';
+  /** Score added to a candidate answer that stands right at the question's gap in the passage: just after the words before it ("associated with ___"), or just before the words after it ("___ causes X"); src/answer/gap.ts. 0 turns it off. */
+  gapCredit: number;
+  /** How many words may stand between the gap's words and a candidate still said to stand at the gap ("associated with the ___"). */
+  gapReach: number;
   /** Weight factor of a question word with at least lightSenses WordNet senses. */
   lightWeight: number;
   /** A claim word with at least this many WordNet senses says too little on its own to be an element the story must state ("time", "get"). */
@@ -108,6 +112,8 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   lightSenses: 15,
   storySenses: 0,
   lightWeight: 1,
+  gapCredit: 1,
+  gapReach: 2,
   paraphraseDf: 1,
   contradictionChecks: ['negation', 'antonym'],
   turnedCoverage: 0.8,

@@ -3,6 +3,7 @@ import { normalizeCasual } from '../text/casual.ts';
 import type { Pos } from '../lexicon/index.ts';
 import type { Meaning } from '../text/meaning.ts';
 import { ENTITY_PREFIX, STOPWORDS, damerau, termsOf, tokenizeWithOffsets, typoAllowance } from '../text/terms.ts';
+import { gapOf, type Gap } from './gap.ts';
 import type { QuestionKind } from './types.ts';
 
 /** What kind of short answer a question wants. */
@@ -55,6 +56,8 @@ export interface AnalyzedQuery {
   yesNo: boolean;
   /** The words of the question's frame ("world order" in "what world order do they want"): an answer may repeat them. */
   frame: string[];
+  /** Where the missing piece would stand in the question said as a statement (src/answer/gap.ts). */
+  gap?: Gap;
 }
 
 /** One modifier word between "what/which" and its noun ("which news agency"), but not a verb ("what did the …"). */
@@ -296,7 +299,14 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     negated: NEGATION.test(normalized),
     yesNo: YES_NO.test(normalized),
     frame: terms.filter((t) => t.start < frameEnd).map((t) => t.token),
+    ...gapField(normalized, lexicon),
   };
+}
+
+/** The question's gap, when its word order shows one. */
+function gapField(normalized: string, meaning: Meaning): { gap?: Gap } {
+  const gap = gapOf(normalized, (w) => meaning.isVerbFirst(w));
+  return gap ? { gap } : {};
 }
 
 /**
