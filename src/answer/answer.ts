@@ -13,6 +13,7 @@ import { outOfStory } from './relevance.ts';
 import { coverage, creditIn, rankSentences, type Candidate } from './retrieve.ts';
 import { listSources } from './sources.ts';
 import { splitParts } from './parts.ts';
+import { substitutedWord } from './substitution.ts';
 import { OWN_REPORTING, type Answer, type Command, type QuestionKind, type TimeValue } from './types.ts';
 
 const KIND_OF: Partial<Record<Command, QuestionKind>> = { who: 'who', when: 'when', where: 'where', what: 'what', why: 'why' };
@@ -69,6 +70,8 @@ const PASSAGE_NEGATION = /\b(?:not|never|cannot|no|none|neither|nor|without|fail
 function contradicts(index: StoryIndex, query: AnalyzedQuery, best: Candidate): boolean {
   const terms = index.sentenceTerms[best.sentence.index]!;
   if (index.options.contradictionChecks.includes("negation") && QUESTION_NEGATION.test(query.normalized) && !PASSAGE_NEGATION.test(best.sentence.text)) return true;
+  // A word in the place of another word of the passage, the rest copied ("a flexible set of rules" for "a fixed set of rules").
+  if (index.options.contradictionChecks.includes('substitution') && substitutedWord(index, query, best)) return true;
   if (!index.options.contradictionChecks.includes("antonym")) return false;
   // A word the passage does not have whose antonym it uses, in a question that otherwise matches the
   // passage closely: the question turned the passage around ("a limited collection" for "an infinite

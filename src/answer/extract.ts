@@ -83,7 +83,7 @@ export function questionVerbAt(index: StoryIndex, sentenceIndex: number, query: 
 }
 
 /** Whether sentence word `i` is the question word `word`: the same word, the same stem, or a firm match of its term. */
-function sameWord(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery, word: string, i: number): boolean {
+export function sameWord(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery, word: string, i: number): boolean {
   const w = index.analyses[sentenceIndex]!.words[i];
   if (!w) return false;
   if (w.text.toLowerCase() === word) return true;

@@ -50,7 +50,7 @@ export interface EngineOptions {
   paraphraseDf: number;
   /** The antonym check (contradictionChecks) applies only when the rest of the question covers this share of the passage's match. */
   turnedCoverage: number;
-  /** Which ways a question can say the opposite of its best passage make the engine abstain: a negation the passage lacks, a word whose antonym it uses. */
+  /** Which ways a question can say something else than its best passage make the engine abstain: a negation the passage lacks (`negation`), a word whose antonym it uses (`antonym`), an adjective or figure standing where the passage has another between the same words (`substitution`, src/answer/substitution.ts). */
   contradictionChecks: string[];
   /** The kinds of machine-drafted fact whose short answer is used as it is (for the others, the answer is extracted from the passage). */
   draftedFactKinds: string[];
@@ -115,7 +115,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   gapCredit: 1,
   gapReach: 2,
   paraphraseDf: 1,
-  contradictionChecks: ['negation', 'antonym'],
+  contradictionChecks: ['negation', 'antonym', 'substitution'],
   turnedCoverage: 0.8,
   draftedAnswers: 'verb',
   draftedFactKinds: ['who', 'when', 'where', 'what', 'why', 'source'],
