@@ -114,6 +114,8 @@ export async function startBot(config: Config, library: Library, logger: Logger 
   const clock = options.clock ?? systemClock;
   const store = options.settings ?? SettingsStore.open(settingsFile(config));
   const catalog = StoryCatalog.open(library, config.DATA_DIR, store, logger);
+  const pruned = catalog.pruneIndexes();
+  if (pruned) logger.info({ removed: pruned }, 'removed stored indexes no story uses any more');
   const router = createRouter(commands, { library, config, logger, settings: store, catalog, picks: new PendingPicks() }, new Cooldown(config.COOLDOWN_SECONDS, () => clock.now()), { clock, queueLimit: config.QUEUE_LIMIT });
   const make = () => {
     const client = new Client(clientOptions(config));

@@ -93,6 +93,15 @@ export class StoryCatalog {
     return catalog;
   }
 
+  /**
+   * Removes the stored indexes (under `DATA_DIR/index/`) that none of the catalog's stories, shared or any
+   * server's, uses any more (see `IndexCache.prune`). Run once the catalog is open, so every live story is known.
+   */
+  pruneIndexes(): number {
+    const shelves = [...(this.library.stories instanceof StoryShelf ? [this.library.stories] : []), ...this.byGuild.values()];
+    return this.cache.prune(shelves.flatMap((s) => s.entryList().map((e) => e.key)));
+  }
+
   get defaultSlug(): string {
     return this.library.defaultSlug;
   }

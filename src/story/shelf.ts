@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { EngineOptions } from '../answer/options.ts';
 import { buildIndex, type StoryIndex } from '../search/index.ts';
@@ -57,6 +57,20 @@ export interface IndexCacheOptions {
   dir?: string;
   /** Built indexes kept in memory, least recently used dropped first. */
   size?: number;
+}
+
+/** A file this cache writes: `<sha256>.(entry|index).json`, or its temporary `<…>.json.<pid>.tmp` while being written. */
+const STORED_FILE = /^([0-9a-f]{64})\.(entry|index)\.json(?:\.(\d{1,10})\.tmp)?$/;
+
+/** Whether the process that was writing a `.tmp` file is still running (this one counts as running). */
+function writerRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // running, under another user
+  }
 }
 
 /** Built indexes kept in memory by default. */
@@ -150,6 +164,38 @@ export class IndexCache {
   /** Drops a story's index from memory (its folder was removed). */
   forget(entry: StoryEntry): void {
     this.lru.delete(`${entry.dir}\0${entry.key}`);
+  }
+
+  /**
+   * Removes stored files no live story uses: `<key>.entry.json` / `<key>.index.json` whose key is not in
+   * `live` (a story changed, removed, or read under other engine options or another index format) and the
+   * `.tmp` files of writers no longer running. Only files named as this cache names them are touched; anything
+   * else in the folder is left alone. Returns how many files were removed. Never throws.
+   */
+  prune(live: Iterable<string>): number {
+    const dir = this.settings.dir;
+    if (!dir) return 0;
+    const keep = new Set(live);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return 0; // no folder yet
+    }
+    let removed = 0;
+    for (const name of names) {
+      const stored = STORED_FILE.exec(name);
+      if (!stored) continue;
+      const [, key, , pid] = stored;
+      if (pid === undefined ? keep.has(key!) : writerRunning(Number(pid))) continue;
+      try {
+        rmSync(join(dir, name), { force: true });
+        removed++;
+      } catch {
+        // in use or read-only: tried again next start
+      }
+    }
+    return removed;
   }
 
   /** Built indexes in memory now. */

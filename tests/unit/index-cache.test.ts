@@ -12,7 +12,7 @@ import type { Command } from '../../src/answer/types.ts';
 import { openLibrary } from '../../src/library.ts';
 import { INDEX_FORMAT } from '../../src/search/persist.ts';
 import { questionTerms } from '../../src/story/route.ts';
-import { StoryShelf } from '../../src/story/shelf.ts';
+import { IndexCache, StoryShelf } from '../../src/story/shelf.ts';
 import { BAKERY, BRIDGE, cleanupTiny, tinyStoriesDir } from './stages/tiny.ts';
 
 const QUESTIONS: [Command, string][] = [
@@ -118,5 +118,62 @@ describe('stored indexes', () => {
     expect([...library.stories.keys()].sort()).toEqual([BAKERY.slug, BRIDGE.slug].sort());
     expect(shelf.entry(BAKERY.slug)?.title).toBe(BAKERY.headline);
     expect(shelf.cache.held).toBe(0);
+  });
+});
+
+describe('pruning stored indexes', () => {
+  let stories: string;
+  let cacheDir: string;
+  beforeAll(() => {
+    stories = tinyStoriesDir([BRIDGE, BAKERY]);
+    cacheDir = mkdtempSync(join(tmpdir(), 'story-bot-prune-'));
+  });
+  afterAll(() => {
+    cleanupTiny();
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('removes only the files of keys no live story uses and dead writers\' .tmp files; anything else stays', () => {
+    const open = (options = {}) => openLibrary(stories, undefined, options, { dir: cacheDir }).stories as StoryShelf;
+    const stale = open({ minCoverage: 0.45 });
+    stale.get(BRIDGE.slug); // an entry and an index for each story under other options: stale once the options change back
+    const live = open();
+    live.get(BRIDGE.slug);
+    const liveKeys = live.entryList().map((e) => e.key);
+    const staleKeys = stale.entryList().map((e) => e.key);
+    expect(liveKeys.some((k) => staleKeys.includes(k))).toBe(false);
+
+    const hex = 'a'.repeat(64);
+    const foreign = ['notes.txt', `${hex}.index.json.bak`, 'abc.index.json', `${hex.toUpperCase()}.entry.json`];
+    for (const name of foreign) writeFileSync(join(cacheDir, name), 'x');
+    const deadTmp = `${hex}.index.json.4194305.tmp`; // above Linux's largest pid: no such process
+    const ownTmp = `${hex}.entry.json.${process.pid}.tmp`; // a write of this process in progress
+    writeFileSync(join(cacheDir, deadTmp), '{');
+    writeFileSync(join(cacheDir, ownTmp), '{');
+    const before = readdirSync(cacheDir);
+
+    const removed = live.cache.prune(liveKeys);
+    const after = readdirSync(cacheDir).sort();
+    const expected = before.filter((n) => n !== deadTmp && !staleKeys.some((k) => n.startsWith(`${k}.`))).sort();
+    expect(after).toEqual(expected);
+    expect(removed).toBe(before.length - after.length);
+    expect(removed).toBe(staleKeys.length + 1 + 1); // two stale entries, the stale Bridge index, the dead .tmp
+    for (const name of [...foreign, ownTmp]) expect(after).toContain(name);
+    for (const key of liveKeys) expect(after).toContain(`${key}.entry.json`);
+    expect(after).toContain(`${live.entry(BRIDGE.slug)!.key}.index.json`);
+
+    // what is left still serves a new library: nothing is built again
+    const again = open();
+    again.get(BRIDGE.slug);
+    expect(again.cache.stats).toMatchObject({ built: 0, loaded: 1 });
+    expect(live.cache.prune(liveKeys)).toBe(0);
+  });
+
+  it('is a no-op without a folder, or with one not made yet', () => {
+    const shelf = openLibrary(stories).stories as StoryShelf;
+    expect(shelf.cache.prune([])).toBe(0);
+    const missing = new IndexCache(shelf.cache.options, { dir: join(cacheDir, 'not-yet') });
+    expect(missing.prune([])).toBe(0);
+    expect(readdirSync(cacheDir)).not.toContain('not-yet');
   });
 });

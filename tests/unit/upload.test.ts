@@ -10,6 +10,7 @@ import { realLibrary } from '../library.ts';
 import { answer } from '../../src/answer/answer.ts';
 import { SettingsStore } from '../../src/settings/store.ts';
 import { StoryCatalog } from '../../src/story/catalog.ts';
+import { openLibrary } from '../../src/library.ts';
 import {
   UPLOAD_LIMITS, UploadError, attachmentOrigins, checkArticle, checkAttachmentUrl, checkDate, decodeText, readAttachment, slugify,
 } from '../../src/story/upload.ts';
@@ -191,6 +192,30 @@ describe('the catalog', () => {
     const catalog = StoryCatalog.open(realLibrary(), dataDir, store);
     expect(readdirSync(dataDir).filter((n) => n.startsWith('.staging'))).toEqual([]);
     expect(catalog.find(G1, 'half')).toBeUndefined();
+    store.close();
+  });
+
+  it('prunes the stored indexes of a removed story, keeping those of the stories still there', () => {
+    const dataDir = tempDir();
+    const store = SettingsStore.open(join(dataDir, 'settings.sqlite'));
+    const indexDir = join(dataDir, 'index');
+    const catalog = StoryCatalog.open(openLibrary(STORIES_DIR, undefined, {}, { dir: indexDir }), dataDir, store);
+    const kept = catalog.add(G1, { text: HARBOR, slug: 'harbor' });
+    const gone = catalog.add(G2, { text: `${HARBOR}\nA later paragraph only this copy has.`, slug: 'harbor' });
+    answer(kept, 'who', 'called the vote a turning point');
+    answer(gone, 'who', 'called the vote a turning point');
+    const indexes = () => readdirSync(indexDir).filter((n) => n.endsWith('.index.json'));
+    expect(indexes().length).toBe(2); // one per server's copy
+    expect(catalog.pruneIndexes()).toBe(0); // every file still in use
+
+    catalog.remove(G2, 'harbor');
+    expect(catalog.pruneIndexes()).toBe(2); // its entry and its index
+    const after = readdirSync(indexDir);
+    expect(indexes().length).toBe(1);
+    // the kept story answers from its stored index: nothing built again after a restart
+    const again = StoryCatalog.open(openLibrary(STORIES_DIR, undefined, {}, { dir: indexDir }), dataDir, store);
+    expect(answer(again.find(G1, 'harbor')!, 'who', 'called the vote a turning point').answer).toMatch(/Elena Marsh/);
+    expect(readdirSync(indexDir).sort()).toEqual(after.sort());
     store.close();
   });
 
