@@ -22,7 +22,8 @@ import { benchStories } from './bench-stories.ts';
  * - raw stories (machine-drafted facts): the dev set's raw stories with their questions when the dev sets
  *   exist, else the default story's article ingested raw, asked its facts' suggested questions.
  *
- * `--stories N`: start-up, routing and index loading over N synthetic stories instead (src/cli/bench-stories.ts).
+ * `--stories N`: start-up, answering, routing (each against a plain MiniSearch), index loading and ingest over
+ * 1, 100, 1,000 and 10,000 synthetic stories up to N (and N), with a summary table (src/cli/bench-stories.ts).
  */
 interface Query {
   command: Command;
