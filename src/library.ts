@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import type { StoryIndex } from './search/index.ts';
 import { checkSlug, storyFolders } from './story/load.ts';
 import { IndexCache, StoryShelf, type IndexCacheOptions } from './story/shelf.ts';
+import { routeQuestion, RoutingTable, routingTerms, type RouteResult } from './story/route.ts';
 import { answer, blank } from './answer/answer.ts';
 import { COMMANDS, type Answer, type Command } from './answer/types.ts';
-import { engineOptions, type EngineOptions } from './answer/options.ts';
+import { DEFAULT_OPTIONS, engineOptions, type EngineOptions } from './answer/options.ts';
 import { capList } from './lists.ts';
 
 /**
@@ -71,4 +72,28 @@ export function ask(library: Library, request: Ask): Answer {
     };
   }
   return answer(story, command as Command, request.query ?? '');
+}
+
+/** The routing table of a library's stories: the shelf's own, or (for a map of built indexes) made once from them. */
+const tablesOfMaps = new WeakMap<ReadonlyMap<string, StoryIndex>, RoutingTable>();
+export function libraryRouting(stories: ReadonlyMap<string, StoryIndex>): RoutingTable {
+  if (stories instanceof StoryShelf) return stories.routing;
+  let table = tablesOfMaps.get(stories);
+  if (!table) {
+    table = new RoutingTable();
+    for (const slug of stories.keys()) {
+      try {
+        table.add(slug, routingTerms(stories.get(slug)!.story));
+      } catch {
+        // a story whose data cannot be read is reported when it is used, not here
+      }
+    }
+    tablesOfMaps.set(stories, table);
+  }
+  return table;
+}
+
+/** Routes a question across every story of the library (src/story/route.ts), as Discord does for a server with none pinned. */
+export function routeLibrary(library: Library, command: Command | null, query: string): RouteResult {
+  return routeQuestion({ tables: [libraryRouting(library.stories)], index: (slug) => library.stories.get(slug) }, command, query, library.options ?? DEFAULT_OPTIONS);
 }

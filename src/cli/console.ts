@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
-import { ask, findStory, type Library } from '../library.ts';
+import { findStory, type Library } from '../library.ts';
+import { answerRequest } from './requests.ts';
 import { COMMANDS } from '../answer/types.ts';
 import { renderTerminal } from '../render/terminal.ts';
 import { helpText, storyOverview } from '../overview.ts';
@@ -27,9 +28,9 @@ export function consoleReply(library: Library, line: string): string | null {
   if (command === 'story' || command === 'stories') return storyOverview(library, story ?? (query || undefined));
   // A line that starts with no command ("Did Kim greet Putin?") is a free question; a typo'd /command is not.
   if (!(COMMANDS as readonly string[]).includes(command) && !line.trim().startsWith('/')) {
-    return renderTerminal(ask(library, { command: 'ask', query: takeStory(line).text, story }));
+    return renderTerminal(answerRequest(library, { command: 'ask', query: takeStory(line).text, story }));
   }
-  return renderTerminal(ask(library, { command, query, story }));
+  return renderTerminal(answerRequest(library, { command, query, story }));
 }
 
 /**

@@ -121,3 +121,14 @@ function describeBody(a: Answer, index: StoryIndex): string {
   }
   return foundText(a);
 }
+
+/** The line naming the story routing chose, for the terminal (Discord names it in the card's footer). */
+export function routedNote(story: { slug: string; title: string }): string {
+  return `Story: ${story.title} (${story.slug}), chosen as the story that answers the question best; --story <slug> picks another.`;
+}
+
+/** What the terminal says when two stories answer a question about equally well. */
+export function routingTieText(stories: readonly { slug: string; title: string }[]): string {
+  const named = stories.map((s) => `${s.title} (${s.slug})`).join(' and ');
+  return `Two stories answer this about equally well: ${named}. Ask again with ${stories.map((s) => `--story ${s.slug}`).join(' or ')}.`;
+}

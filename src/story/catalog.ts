@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSy
 import { join } from 'node:path';
 import { DEFAULT_OPTIONS } from '../answer/options.ts';
 import type { Command } from '../answer/types.ts';
-import type { Library } from '../library.ts';
+import { libraryRouting, type Library } from '../library.ts';
 import type { Logger } from '../log.ts';
 import type { StoryIndex } from '../search/index.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import { ingestStory } from './ingest.ts';
-import { routeQuestion, RoutingTable, routingTerms, type RouteResult } from './route.ts';
+import { routeQuestion, type RouteResult } from './route.ts';
 import type { StoryMeta } from './schema.ts';
 import { contentHash, IndexCache, StoryShelf } from './shelf.ts';
 import { UPLOAD_LIMITS, UploadError, checkArticle, checkDate, slugify } from './upload.ts';
@@ -34,24 +34,6 @@ export interface StoryListing {
   title: string;
 }
 
-/** The routing table of a library's stories: the shelf's own, or (for a map of built indexes) made once from them. */
-const tablesOfMaps = new WeakMap<ReadonlyMap<string, StoryIndex>, RoutingTable>();
-function libraryRouting(stories: ReadonlyMap<string, StoryIndex>): RoutingTable {
-  if (stories instanceof StoryShelf) return stories.routing;
-  let table = tablesOfMaps.get(stories);
-  if (!table) {
-    table = new RoutingTable();
-    for (const slug of stories.keys()) {
-      try {
-        table.add(slug, routingTerms(stories.get(slug)!.story));
-      } catch {
-        // a story whose data cannot be read is reported when it is used, not here
-      }
-    }
-    tablesOfMaps.set(stories, table);
-  }
-  return table;
-}
 
 /**
  * Every story the bot can answer from: the shared stories (visible in every server) and the stories each

@@ -9,7 +9,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, type Answer } from '../../src/answer/types.ts';
 import { ASK_USAGE, runAsk } from '../../src/cli/ask.ts';
 import { consoleReply, parseLine, runConsole } from '../../src/cli/console.ts';
+import { answerRequest } from '../../src/cli/requests.ts';
+import { openLibrary } from '../../src/library.ts';
 import { realLibrary } from '../library.ts';
+import { BAKERY, BRIDGE, MATCH, cleanupTiny, tinyStoriesDir } from './stages/tiny.ts';
 import { CONTRACT_KEYS, SLUG, STORIES_DIR, cleanupTemp, copyRealStory, editJson } from './helpers.ts';
 
 afterAll(cleanupTemp);
@@ -229,4 +232,46 @@ describe('the console', () => {
   });
 
 
+});
+
+describe('routing in the CLIs: no story given, more than one loaded', () => {
+  const twin = { ...BRIDGE, slug: 'calder-bridge-again', headline: 'Calder opens its Harbour Bridge' };
+  const library = openLibrary(tinyStoriesDir([BRIDGE, MATCH, BAKERY]), BAKERY.slug);
+  const twins = openLibrary(tinyStoriesDir([BRIDGE, twin, BAKERY]), BAKERY.slug);
+  afterAll(cleanupTiny);
+
+  it('answers from the story that answers best, and names it', () => {
+    for (const [query, story, short] of [
+      ['who scored both goals', MATCH, /Jonas Pike/],
+      ['who greeted the mayor at the north gate', BRIDGE, /Tomas Reyes/],
+    ] as const) {
+      const a = answerRequest(library, { command: 'who', query });
+      expect(a.story, query).toBe(story.slug);
+      expect(a.answer, query).toMatch(short);
+      expect(a.routing).toEqual({ kind: 'one', stories: [{ slug: story.slug, title: story.headline }] });
+      expect(a.message.split('\n')[0]).toContain(`${story.headline} (${story.slug}), chosen as the story that answers the question best`);
+    }
+    // the console routes the same way
+    expect(consoleReply(library, '/who scored both goals')).toMatch(/^Story: Ashby Rovers win the county cup final \(rovers-cup-final\)[\s\S]*Jonas Pike/);
+    expect(consoleReply(library, 'who scored both goals?')).toMatch(/rovers-cup-final[\s\S]*Jonas Pike/);
+  });
+
+  it('a story given, a question no story answers, or no question: no routing', () => {
+    const pinned = answerRequest(library, { command: 'who', query: 'scored both goals', story: BRIDGE.slug });
+    expect(pinned.story).toBe(BRIDGE.slug);
+    expect(pinned.routing).toBeUndefined();
+    const nowhere = answerRequest(library, { command: 'who', query: 'won the election in Peru' });
+    expect(nowhere).toMatchObject({ story: BAKERY.slug, found: false });
+    expect(nowhere.routing).toBeUndefined();
+    expect(answerRequest(library, { command: 'sources', query: '' })).toMatchObject({ story: BAKERY.slug });
+  });
+
+  it('two stories that answer equally well: a usage answer naming both, and how to pick', () => {
+    const a = answerRequest(twins, { command: 'who', query: 'who greeted the mayor at the north gate' });
+    expect(a.usage).toBe(true);
+    expect(a.found).toBe(false);
+    expect(a.routing?.kind).toBe('tie');
+    expect(a.routing?.stories.map((s) => s.slug).sort()).toEqual([BRIDGE.slug, twin.slug].sort());
+    expect(a.message).toMatch(/--story calder-bridge(-again)? or --story calder-bridge(-again)?/);
+  });
 });
