@@ -60,8 +60,10 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     return { element: 'overreach', claim: ABSOLUTE.exec(claim)?.[0] ? `first ${ABSOLUTE.exec(claim)![0]}` : 'first', story: qualified[0] };
   }
   if (matched < index.options.eventWords) return null;
-  // The claim must pin down the passage's event: most of what it says about its names is there.
-  const predicate = predicateTerms(query);
+  // The claim must pin down the passage's event: most of what it says about its names is there. Its
+  // values (figures, weekdays, months, parts of the day) are what is compared once the event is pinned,
+  // so they do not count towards pinning it.
+  const predicate = predicateTerms(query).filter((t) => !isValue(t.token));
   if (predicate.length && coverage(index, query, best.sentence, predicate) < index.options.eventCoverage) return rolesOnly(index, query, best);
   // Figures: a claim figure that no figure of the same kind in the passage agrees with. The clause the
   // claim is about (its fact's quote) is the scope when it has such figures: "opened the scoring in the
@@ -109,6 +111,11 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     if (other) return { element: f.kind === 'where' ? 'place' : 'person', claim: index.story.entities.find((e) => e.id === other)?.name, story: f.answer!.text };
   }
   return rolesSwapped(index, query, best);
+}
+
+/** A figure or a calendar word: a value a claim states about an event, not part of what the event is. */
+function isValue(token: string): boolean {
+  return figuresIn(token).length > 0 || [WEEKDAY, MONTH, PART_OF_DAY].some((re) => new RegExp(`^${re.source}$`, 'i').test(token));
 }
 
 /** The entity ids a stretch of text names. */

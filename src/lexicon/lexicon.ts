@@ -167,7 +167,8 @@ export class Lexicon {
    * `similar`, through the cluster head (a satellite such as fragile is similar to weak, whose antonym is
    * strong; and strong's antonym weak has satellites such as fragile); `derivation`, antonyms of derivationally
    * related forms (a verb whose noun has an antonym), with that antonym's own forms in the queried part of
-   * speech. Each lemma once, direct first, then by sense rank.
+   * speech; for an adverb without antonyms of its own, those of the adjective it pertains to (warmly → warm).
+   * Each lemma once, direct first, then by sense rank.
    */
   antonyms(lemma: string, pos?: Pos): readonly Antonym[] {
     return this.#antonymMemo.get(`${lemma}|${pos ?? ''}`, () => this.#antonyms(lemma, pos));
@@ -180,24 +181,33 @@ export class Lexicon {
     const found: { ref: WordRef; via: AntonymVia; sense: number }[] = [];
     const antonymsOf = (word: number, synset: number) =>
       this.#pointers(synset, word).filter((x) => x.kind === POINTER_ID.antonym).map((x) => x.ref);
+    // An adjective sense's antonyms: its own, and through its cluster.
+    const adjective = (word: number, s: number, sense: number) => {
+      const direct = antonymsOf(word, s);
+      for (const ref of direct) found.push({ ref, via: 'direct', sense });
+      if (this.#d.synPos[s]! & SATELLITE) {
+        for (const head of this.#pointers(s, -1).filter((x) => x.kind === POINTER_ID.similar)) {
+          for (const m of this.#members(head.ref.synset)) {
+            for (const ref of antonymsOf(m, head.ref.synset)) found.push({ ref, via: 'similar', sense });
+          }
+        }
+      } else {
+        for (const opposite of direct) {
+          for (const sat of this.#pointers(opposite.synset, -1).filter((x) => x.kind === POINTER_ID.similar)) {
+            for (const m of this.#members(sat.ref.synset)) found.push({ ref: { ...sat.ref, word: m }, via: 'similar', sense });
+          }
+        }
+      }
+    };
     for (const p of this.#posOrder(w, pos)) {
       this.#senseIds(w, p).forEach((s, i) => {
         const sense = i + 1;
-        const direct = antonymsOf(w, s);
-        for (const ref of direct) found.push({ ref, via: 'direct', sense });
-        if (p === POS_LIST.indexOf('a')) {
-          if (this.#d.synPos[s]! & SATELLITE) {
-            for (const head of this.#pointers(s, -1).filter((x) => x.kind === POINTER_ID.similar)) {
-              for (const m of this.#members(head.ref.synset)) {
-                for (const ref of antonymsOf(m, head.ref.synset)) found.push({ ref, via: 'similar', sense });
-              }
-            }
-          } else {
-            for (const opposite of direct) {
-              for (const sat of this.#pointers(opposite.synset, -1).filter((x) => x.kind === POINTER_ID.similar)) {
-                for (const m of this.#members(sat.ref.synset)) found.push({ ref: { ...sat.ref, word: m }, via: 'similar', sense });
-              }
-            }
+        if (p === POS_LIST.indexOf('a')) adjective(w, s, sense);
+        else for (const ref of antonymsOf(w, s)) found.push({ ref, via: 'direct', sense });
+        // An adverb with no antonym of its own opposes what its adjective opposes ("warmly": warm ↔ cold).
+        if (p === POS_LIST.indexOf('r') && !antonymsOf(w, s).length) {
+          for (const adj of this.#pointers(s, w).filter((x) => x.kind === POINTER_ID.pertainym && x.ref.pos === POS_LIST.indexOf('a'))) {
+            adjective(adj.ref.word, adj.ref.synset, sense);
           }
         }
         for (const d of this.#pointers(s, w).filter((x) => x.kind === POINTER_ID.derivation)) {

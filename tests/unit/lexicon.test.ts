@@ -217,6 +217,11 @@ describe('antonyms', () => {
     expect(antonymOf('cold', 'warm')?.via).toBe('similar');
   });
 
+  it('gives an adverb without antonyms of its own those of its adjective', () => {
+    expect(antonymOf('warmly', 'cool')).toMatchObject({ pos: 'a', via: 'direct' });
+    expect(antonymOf('quickly', 'slowly')).toMatchObject({ pos: 'r', via: 'direct' });
+  });
+
   it('reaches antonyms through derivationally related forms', () => {
     expect(antonyms('praise', 'n')).toContainEqual({ lemma: 'criticize', pos: 'v', via: 'derivation', sense: 1 });
   });

@@ -58,6 +58,8 @@ describe('factcheck: contradicted, and by which element', () => {
 
   it('another weekday', () => {
     expect(check('Ostrova opened the Harbour Bridge on Sunday morning')).toMatchObject({ verdict: 'contradicted', reason: { element: 'time', claim: 'sunday', story: 'saturday' } });
+    // The weekday is the value compared, not part of the event it is compared on: "opened … on sunday", typed lowercase, pins the opening.
+    expect(check('ostrova opened the bridge on sunday')).toMatchObject({ verdict: 'contradicted', reason: { element: 'time', claim: 'sunday', story: 'saturday' } });
   });
 
   it('an antonym: "rose" where the story has "fell"', () => {
