@@ -21,7 +21,8 @@ const LAST_WORD_WINDOW = 24;
  */
 export function splitSentences(paragraph: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
-  const boundary = /[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+  // A sentence starts with a capital, a digit, or a sign that stands for a word ("#P is…", "$5 million was…").
+  const boundary = /[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\p{N}#$£€¥])/gu;
   let start = 0;
   for (let m = boundary.exec(paragraph); m; m = boundary.exec(paragraph)) {
     const end = m.index + m[0].trimEnd().length;

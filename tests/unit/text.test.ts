@@ -18,6 +18,11 @@ describe('splitSentences', () => {
     expect(texts('Talks began at noon. Did they end? Nobody said! Then silence.')).toEqual(['Talks began at noon.', 'Did they end?', 'Nobody said!', 'Then silence.']);
   });
 
+  it('starts a sentence at a sign that stands for a word', () => {
+    expect(texts('Others use circuits. #P counts solutions. $5 million was spent.')).toEqual(['Others use circuits.', '#P counts solutions.', '$5 million was spent.']);
+    expect(texts('It ended at 5 p.m. and then rested.')).toEqual(['It ended at 5 p.m. and then rested.']);
+  });
+
   it('does not split after titles such as Mr. and Dr.', () => {
     expect(texts('Mr. Lee met Dr. Park on Monday. They spoke briefly.')).toEqual(['Mr. Lee met Dr. Park on Monday.', 'They spoke briefly.']);
   });
