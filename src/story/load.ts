@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { z } from 'zod';
 import { splitSentences } from '../text/sentences.ts';
 import { FactsFileSchema, StoryMetaSchema, type Fact, type Quote } from './schema.ts';
@@ -52,22 +52,34 @@ function fsProblem(err: unknown): string {
  * link, must lie inside `root`'s real path, and it must be a regular file within `limit` bytes. Links out
  * (`article.txt -> ../../.env`), dangling links and oversized files are refused with the file named.
  */
-export function readConfined(root: string, file: string, limit: number): string {
-  let real: string;
-  try {
-    real = realpathSync(file);
-  } catch (err) {
-    let dangling = false;
-    try { dangling = lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true; } catch { /* the folder itself is unreadable */ }
-    throw new StoryDataError(show(file), [dangling ? 'is a symbolic link to a file that does not exist' : fsProblem(err)]);
+export function readConfined(root: string, file: string, limit: number, known?: ConfinedFolder): string {
+  let fd: number | undefined;
+  // A file named in a folder already resolved inside the root, opened without following a final link: no
+  // path walk (a link is refused by the open and then resolved the long way below).
+  if (known && resolve(dirname(file)) === known.dir) {
+    try {
+      fd = openSync(join(known.realDir, basename(file)), constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ELOOP' && code !== 'EMLINK') throw new StoryDataError(show(file), [fsProblem(err)]);
+    }
   }
-  const realRoot = realRootOf(root);
-  if (!inside(realRoot, real)) throw new StoryDataError(show(file), [`is a link to ${show(real)}, outside the stories folder ${show(root)}; refused`]);
-  let fd: number;
-  try {
-    fd = openSync(real, 'r');
-  } catch (err) {
-    throw new StoryDataError(show(file), [fsProblem(err)]);
+  if (fd === undefined) {
+    let real: string;
+    try {
+      real = realpathSync.native(file);
+    } catch (err) {
+      let dangling = false;
+      try { dangling = lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true; } catch { /* the folder itself is unreadable */ }
+      throw new StoryDataError(show(file), [dangling ? 'is a symbolic link to a file that does not exist' : fsProblem(err)]);
+    }
+    const realRoot = known?.realRoot ?? realRootOf(root);
+    if (!inside(realRoot, real)) throw new StoryDataError(show(file), [`is a link to ${show(real)}, outside the stories folder ${show(root)}; refused`]);
+    try {
+      fd = openSync(real, 'r');
+    } catch (err) {
+      throw new StoryDataError(show(file), [fsProblem(err)]);
+    }
   }
   try {
     const st = fstatSync(fd);
@@ -89,9 +101,30 @@ export function readConfined(root: string, file: string, limit: number): string 
   }
 }
 
+/** A story folder resolved once, inside its stories folder: its files are then opened without a path walk each. */
+export interface ConfinedFolder {
+  /** The folder as given, resolved (not following links). */
+  dir: string;
+  /** Its real path, inside `realRoot`. */
+  realDir: string;
+  realRoot: string;
+}
+
+/** Resolves a story folder inside `root`, or undefined (a link out of it, or unreadable: each file then says why). */
+function confinedFolder(root: string, dir: string): ConfinedFolder | undefined {
+  const realRoot = realRootOf(root);
+  let realDir: string;
+  try {
+    realDir = realpathSync.native(dir);
+  } catch {
+    return undefined;
+  }
+  return inside(realRoot, realDir) ? { dir: resolve(dir), realDir, realRoot } : undefined;
+}
+
 function realRootOf(root: string): string {
   try {
-    return realpathSync(root);
+    return realpathSync.native(root);
   } catch (err) {
     throw new StoryDataError(show(root), [`stories directory ${fsProblem(err) === 'file is missing' ? 'does not exist (set STORIES_DIR)' : fsProblem(err)}`]);
   }
@@ -188,8 +221,9 @@ export interface StoryFiles {
  */
 export function readStoryFiles(dir: string, root: string = dirname(resolve(dir))): StoryFiles {
   let total = 0;
+  const folder = confinedFolder(root, dir);
   const read = (file: string, limit: number) => {
-    const text = readConfined(root, file, limit);
+    const text = readConfined(root, file, limit, folder);
     total += Buffer.byteLength(text);
     if (total > LOAD_LIMITS.story) throw new StoryDataError(show(dir), [`the story's files add up to more than the ${kb(LOAD_LIMITS.story)} limit for a story`]);
     return text;
@@ -257,7 +291,7 @@ export function storyFolders(storiesDir: string): string[] {
     const path = join(storiesDir, name);
     let real: string;
     try {
-      real = realpathSync(path);
+      real = realpathSync.native(path);
     } catch {
       throw new StoryDataError(show(path), ['is a symbolic link to something that does not exist']);
     }
