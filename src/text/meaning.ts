@@ -148,6 +148,35 @@ export function storyMeaning(storyWords: ReadonlyMap<string, readonly string[]>,
   return meaningFrom(meaningTables(storyWords, options, partsOfSpeech, lex), options, lex);
 }
 
+/**
+ * Negative prefixes of English: `un` and `non` make an opposite of any word ("unknown", "nonbinary"); `in`,
+ * `im`, `il`, `ir` and `dis` only of an adjective or adverb ("indefinite", "irrelevant", "dishonest"), since as
+ * parts of nouns and verbs they mostly are not negations ("income", "dispatch").
+ */
+const NEGATIVE_PREFIXES: readonly { prefix: string; describing: boolean }[] = [
+  { prefix: 'non-', describing: false }, { prefix: 'non', describing: false }, { prefix: 'un', describing: false },
+  { prefix: 'in', describing: true }, { prefix: 'im', describing: true }, { prefix: 'il', describing: true }, { prefix: 'ir', describing: true }, { prefix: 'dis', describing: true },
+];
+
+/** WordNet lemmas that are the lemma with a negative prefix added or taken off (both real words, the base at least four letters). */
+export function negativePairs(lex: Lexicon, lemma: string): string[] {
+  const describing = (w: string) => { const pos = lex.lemmas(w)[0]?.pos; return pos === 'a' || pos === 'r'; };
+  const isLemma = (w: string) => lex.lemmas(w).some((l) => l.lemma === w);
+  const out: string[] = [];
+  for (const { prefix, describing: only } of NEGATIVE_PREFIXES) {
+    // "non-" with its hyphen goes on any word, so it is only ever taken off (the story's word has it or the reader's does).
+    const pairs: [string, string][] = prefix === 'non-' ? [] : [[lemma, prefix + lemma]];
+    if (lemma.startsWith(prefix)) pairs.push([lemma.slice(prefix.length), lemma]);
+    for (const [base, negated] of pairs) {
+      // Written solid, the negated word must be one WordNet has.
+      if (base.length < 4 || !isLemma(base) || (prefix !== 'non-' && !isLemma(negated))) continue;
+      if (only && !(describing(base) && describing(negated))) continue;
+      out.push(base === lemma ? negated : base);
+    }
+  }
+  return out;
+}
+
 /** Word meaning from a story's tables (built by `meaningTables`, or loaded with a stored index). */
 export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex: Lexicon = sharedLexicon): Meaning {
   const { byLemmaPos, byLemma, lemmasByTerm, byDerived, byAncestor, bySynonym } = tables;
@@ -229,6 +258,11 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
       // The other way round: a story word whose antonyms include the word or a synonym of it.
       for (const t of terms) {
         for (const [lemma, opposites] of antonymsOfTerm(t, strict)) for (const a of opposites) if (strict ? lemmas.includes(a) : near.has(a)) return lemma;
+      }
+      // The word with a negative prefix, or without it ("uncomplicated" / "complicated").
+      const typed = word.toLowerCase();
+      for (const lemma of [typed, ...lemmas.filter((l) => l !== typed)]) {
+        for (const other of [...negativePairs(lex, lemma), `non-${lemma}`]) if ([...byLemma.get(other) ?? [], ...termsOf(other)].some((t) => terms.has(t))) return other;
       }
       return null;
     },

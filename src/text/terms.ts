@@ -53,6 +53,9 @@ export function stem(word: string): string {
   return /^\d+$/.test(w) ? w : stemmer(w);
 }
 
+/** A first part that negates what follows it in a hyphenated word. */
+const NEGATING_PART = /^(?:non|un)-/;
+
 /**
  * Turns one token into the terms it is indexed and searched under: the stem, and its parts when hyphenated
  * ("multi-polar" → multipolar, multi, polar). Stopwords give nothing. Related words (synonyms,
@@ -65,7 +68,8 @@ export function termsOf(token: string): string[] {
   const out = new Set<string>();
   const joined = lower.replace(/['-]/g, '');
   if (joined.length > 0) out.add(stem(joined));
-  if (/[-]/.test(lower)) for (const part of lower.split('-')) if (part && !STOPWORDS.has(part)) out.add(stem(part));
+  // Its parts too ("multi-polar": polar), unless the first negates the rest ("non-binary" is no "binary").
+  if (/[-]/.test(lower) && !NEGATING_PART.test(lower)) for (const part of lower.split('-')) if (part && !STOPWORDS.has(part)) out.add(stem(part));
   return [...out];
 }
 

@@ -6,7 +6,8 @@ import { splitSentences } from '../../src/text/sentences.ts';
 import { contentTokens, damerau, editDistance, normalizeText, STOPWORDS, termsOf, tokenize, typoAllowance } from '../../src/text/terms.ts';
 import { fuzzy } from '../../src/search/options.ts';
 import { DEFAULT_OPTIONS } from '../../src/answer/options.ts';
-import { storyMeaning } from '../../src/text/meaning.ts';
+import { negativePairs, storyMeaning } from '../../src/text/meaning.ts';
+import { lexicon } from '../../src/lexicon/index.ts';
 
 const texts = (paragraph: string) => splitSentences(paragraph).map((s) => s.text);
 /** Every term of a text, as the index sees it. */
@@ -69,6 +70,11 @@ describe('splitSentences', () => {
 });
 
 describe('tokenize and termsOf', () => {
+  it('does not give the parts of a hyphenated word whose first part negates the rest', () => {
+    expect(termsOf('non-binary')).toEqual(['nonbinari']);
+    expect(termsOf('multi-polar')).toEqual(expect.arrayContaining(['polar']));
+  });
+
   it('keeps hyphenated and apostrophised words whole and drops punctuation', () => {
     expect(tokenize('Putin’s “strong, strategic fortress” — a multi-polar order; 2022!')).toEqual(['Putin\'s', 'strong', 'strategic', 'fortress', 'a', 'multi-polar', 'order', '2022']);
   });
@@ -325,5 +331,19 @@ describe('detectKind', () => {
   it('falls back to "what"', () => {
     expect(detectKind('What was on the programme?')).toEqual({ kind: 'what', expect: 'thing' });
     expect(kind('the gala concert')).toBe('what');
+  });
+});
+
+describe('negativePairs', () => {
+  it('pairs a word with its negative-prefix form, both ways', () => {
+    expect(negativePairs(lexicon, 'uncomplicated')).toEqual(['complicated']);
+    expect(negativePairs(lexicon, 'relevant')).toEqual(['irrelevant']);
+    expect(negativePairs(lexicon, 'non-binary')).toEqual(['binary']);
+  });
+
+  it('leaves words whose prefix is no negation ("income", "dispatch") and short bases alone', () => {
+    expect(negativePairs(lexicon, 'income')).toEqual([]);
+    expect(negativePairs(lexicon, 'dispatch')).toEqual([]);
+    expect(negativePairs(lexicon, 'undo')).toEqual([]);
   });
 });

@@ -190,6 +190,23 @@ describe('abstention: a question that turns its passage around', () => {
     expect(answer(bakery, 'ask', 'who criticized the bakers for their patience').found).toBe(false);
     expect(answer(bakery, 'ask', 'who praised the bakers for their patience')).toMatchObject({ found: true, answer: 'Ida Voss' });
   });
+
+  it('does not answer a question whose word is the passage\'s with a negative prefix ("indefinite" where it says "definite")', () => {
+    const court = indexTiny({
+      slug: 'ashby-appeal',
+      headline: 'Ashby court rules on the mill appeal',
+      paragraphs: [
+        'Judge Ana Ruiz gave a definite answer on the mill appeal on Monday.',
+        'The court published a complete list of the witnesses. It held a non-binding vote on the fees.',
+      ],
+      date: '2025-06-02',
+      outlet: 'Ashby Herald',
+    });
+    const fees = court.story.sentences.find((x) => x.text.includes('non-binding'))!.index;
+    expect(court.meaning.antonymsIn('binding', court.sentenceTerms[fees]!)).toBe('non-binding');
+    expect(answer(court, 'ask', 'who gave an indefinite answer on the mill appeal').found).toBe(false);
+    expect(answer(court, 'ask', 'who gave a definite answer on the mill appeal')).toMatchObject({ found: true, answer: 'Ana Ruiz' });
+  });
 });
 
 describe('drafted facts: the question\'s own verb', () => {
