@@ -1,5 +1,6 @@
 import type { StoryIndex } from '../search/index.ts';
 import type { AnchoredFact } from '../story/types.ts';
+import { findTimes, mayHoldTime } from '../story/drafting/times.ts';
 import { agrees, figuresIn, sameUnit } from '../text/figures.ts';
 import { ENTITY_PREFIX, normalizeText, termsOf } from '../text/terms.ts';
 import { attributionOf, joinNames } from './attribution.ts';
@@ -49,8 +50,11 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     if (other) return { element: 'source', claim: other.name, story: joinNames([...credited].map((id) => index.story.sources.find((s) => s.id === id)?.name ?? id)) };
   }
   // An antonym (with at least two other words in common) of a word the passage uses ("criticized" for "praised", "fell" for "rose").
+  // Figures and the words of time expressions differ by value, not meaning ("two" is no opposite of "first"): compared below.
+  const timeSpans = mayHoldTime(claim) ? findTimes(claim, index.story.meta.published?.value) : [];
+  const inTime = (t: QueryTerm) => timeSpans.some((x) => x.start <= t.start && t.start < x.end);
   for (const t of matched >= index.options.eventWords ? query.terms : []) {
-    if (t.salient || /\d/.test(t.token) || creditIn(sentenceTerms, t) >= index.options.firmCredit) continue;
+    if (t.salient || isValue(t.token) || inTime(t) || creditIn(sentenceTerms, t) >= index.options.firmCredit) continue;
     const opposite = index.meaning.antonymsIn(t.token, sentenceTerms);
     if (opposite) return { element: 'description', claim: t.token, story: opposite };
   }
@@ -61,9 +65,9 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   }
   if (matched < index.options.eventWords) return null;
   // The claim must pin down the passage's event: most of what it says about its names is there. Its
-  // values (figures, weekdays, months, parts of the day) are what is compared once the event is pinned,
-  // so they do not count towards pinning it.
-  const predicate = predicateTerms(query).filter((t) => !isValue(t.token));
+  // values (figures, weekdays, months, parts of the day, time expressions such as "two years ago") are
+  // what is compared once the event is pinned, so they do not count towards pinning it.
+  const predicate = predicateTerms(query).filter((t) => !isValue(t.token) && !inTime(t));
   if (predicate.length && coverage(index, query, best.sentence, predicate) < index.options.eventCoverage) return rolesOnly(index, query, best);
   // Figures: a claim figure that no figure of the same kind in the passage agrees with. The clause the
   // claim is about (its fact's quote) is the scope when it has such figures: "opened the scoring in the
@@ -77,12 +81,19 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
       return { element: f.unit === 'calendar-year' ? 'time' : 'number', claim: f.text, story: comparable[0]!.text };
     }
   }
-  // A year the passage's annotated date resolves differently ("last year" is 2023, not 2010).
+  // A year the passage's annotated date resolves differently ("last year" is 2023, not 2010), the claim's
+  // own relative dates resolved against the publication date as the story's are ("two years ago": 2022).
   const factYears = facts.map((x) => x.time?.value?.slice(0, 4)).filter((y): y is string => !!y && /^\d{4}$/.test(y));
-  for (const f of figuresIn(claim).filter((x) => x.unit === 'calendar-year')) {
-    if (factYears.length && !factYears.includes(String(f.value)) && !storyFigures.some((s) => s.unit === 'calendar-year')) {
+  const published = index.story.meta.published?.value;
+  const claimYears = [
+    ...figuresIn(claim).filter((x) => x.unit === 'calendar-year').map((f) => ({ text: f.text, year: String(f.value) })),
+    ...(published ? timeSpans : []).filter((t) => t.time.basis && 'derived' in t.time.basis && t.time.value).map((t) => ({ text: t.time.text, year: t.time.value!.slice(0, 4) })),
+  ];
+  // A time after publication is another event (a plan, a forecast) than the story's, not another time of it.
+  for (const c of claimYears.filter((x) => !published || x.year <= published.slice(0, 4))) {
+    if (factYears.length && !factYears.includes(c.year) && !storyFigures.some((s) => s.unit === 'calendar-year')) {
       const when = facts.find((x) => x.time)?.time?.text ?? factYears[0]!;
-      return { element: 'time', claim: f.text, story: when };
+      return { element: 'time', claim: c.text, story: when };
     }
   }
   // Another owner of the same thing: "Russia's ruling party paper" where the story has "North Korea's ruling … newspaper".

@@ -33,6 +33,11 @@ export function isIsoDate(value: string): boolean {
   return date.toISOString().slice(0, 10) === value;
 }
 
+/** Whether a text may hold a date at all (a cheap test before chrono-node parses it). */
+export function mayHoldTime(text: string): boolean {
+  return DAY_UNITS.test(text) || MONTH.test(text) || WEEKDAY.test(text) || YEAR_IN_TEXT.test(text);
+}
+
 /**
  * Finds the dates in a clause: chrono-node for dates and relative expressions (against the publication date
  * when known), plus bare years. Times of day and durations in seconds/minutes ("97 seconds later") are not

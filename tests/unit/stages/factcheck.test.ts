@@ -62,6 +62,20 @@ describe('factcheck: contradicted, and by which element', () => {
     expect(check('ostrova opened the bridge on sunday')).toMatchObject({ verdict: 'contradicted', reason: { element: 'time', claim: 'sunday', story: 'saturday' } });
   });
 
+  it('another year, the claim\'s relative date resolved against the publication date as the story\'s is', () => {
+    const visit = indexTiny({
+      slug: 'ashby-mayor-visit',
+      headline: 'Mayor of Calder returns to Ashby',
+      paragraphs: ['Mayor Lena Ostrova first visited the Ashby harbour last year.', 'She met the harbour board on Monday.'],
+      date: '2024-05-20',
+      outlet: 'Ashby Herald',
+    });
+    const claim = (text: string) => answer(visit, 'factcheck', text);
+    expect(claim('ostrova first visited the ashby harbour two years ago')).toMatchObject({ verdict: 'contradicted', reason: { element: 'time', claim: 'two years ago', story: 'last year' } });
+    // A time after publication is a plan, another event: the story does not say, it does not contradict.
+    expect(claim('ostrova will visit the ashby harbour next year').verdict).not.toBe('contradicted');
+  });
+
   it('an antonym: "rose" where the story has "fell"', () => {
     expect(check('Ferry traffic rose by 30% after the opening')).toMatchObject({ verdict: 'contradicted', reason: { element: 'description', claim: 'rose' } });
   });
