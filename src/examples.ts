@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { nlp } from './text/nlp.ts';
 import type { StoryIndex } from './search/index.ts';
 
 /** The commands that take a question, with the fact kinds whose suggested questions fit them. */

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { compromiseLibrary } from '../text/nlp.ts';
 import { ruleBases } from './morphy.ts';
 import type { Pos } from './types.ts';
 
@@ -38,6 +38,7 @@ const SINGLE_WORD = /^[a-z][a-z']*$/;
  * lemmatised at lookup. Returns form → lemmas with their part of speech, deterministic for a given input.
  */
 export function irregularForms(lemmasOf: (pos: Pos) => Iterable<string>): Map<string, [string, Pos][]> {
+  const nlp = compromiseLibrary();
   const model = nlp.model();
   const transform = (nlp.methods() as { two: { transform: Transforms } }).two.transform;
   const out = new Map<string, [string, Pos][]>();

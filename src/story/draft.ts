@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { nlp } from '../text/nlp.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { AnswerType, Certainty, Entity, Fact, FactKind, Quote, Source, Time } from './schema.ts';
 import { findCredits, resolvePronoun, type Credit } from './drafting/attribution.ts';

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node/en';
-import nlp from 'compromise';
+import { nlp } from './nlp.ts';
 
 /**
  * What answering needs to know about each sentence, computed once per story (at index build): its words

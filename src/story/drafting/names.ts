@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { nlp } from '../../text/nlp.ts';
 import { splitSentences } from '../../text/sentences.ts';
 
 /** What kind of thing a name refers to. */
