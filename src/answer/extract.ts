@@ -119,6 +119,25 @@ function gapPositions(index: StoryIndex, sentenceIndex: number, query: AnalyzedQ
   return out;
 }
 
+/** The kind of candidate a story entity's mention is, by the entity's type. */
+const ENTITY_KIND: Partial<Record<string, SpanKind>> = { person: 'person', organisation: 'organisation', group: 'organisation', place: 'place' };
+
+/**
+ * The story's own names in a sentence as candidates, where the sentence analysis has no span of their kind
+ * holding them: the story's entity list knows "William Tyndale" is a person where the parser tagged only
+ * "William". Listed before the parser's, so that on a tie the whole name wins.
+ */
+function entitySpans(index: StoryIndex, sentence: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const m of index.aliases.spans(sentence)) {
+    const kind = m.ids.map((id) => ENTITY_KIND[index.story.entities.find((e) => e.id === id)?.type ?? '']).find((k) => k !== undefined);
+    // Not where the parser has the name already, or a longer one holding it ("Gaga" of "Lady Gaga").
+    if (!kind || spans.some((x) => x.kind === kind && x.start <= m.start && m.end <= x.end)) continue;
+    out.push({ start: m.start, end: m.end, text: sentence.slice(m.start, m.end), kind });
+  }
+  return out;
+}
+
 /**
  * Extracts a short answer of the expected type from a sentence. Candidates are the sentence's typed spans
  * (computed once per story: people, organisations, places, times, figures, names, noun phrases, quotes,
@@ -155,7 +174,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const gap = gapPositions(index, sentenceIndex, query);
   const reach = index.options.gapReach;
   let best: Scored | null = null;
-  for (const span of spans) {
+  for (const span of [...entitySpans(index, sentence, spans), ...spans]) {
     const f = fit[span.kind];
     if (!f || span.text.length > 160) continue;
     if (sourceSpans.some((m) => m.start < span.end && span.start < m.end)) continue;

@@ -265,3 +265,19 @@ describe('the short answer: what "how many" asks for', () => {
     expect(answer(match, 'ask', 'how many fans watched from the north stand').answer).not.toMatch(/\(/);
   });
 });
+
+describe('extraction: the story\'s own names complete the parser\'s', () => {
+  it('answers with the whole name the story lists where the parser tagged part of it ("William" of "William Tyndale")', () => {
+    const bible = indexTiny({
+      slug: 'bible-translations',
+      headline: 'How the Calder Bible spread',
+      paragraphs: ["The Calder Bible influenced other translations, such as William Tyndale's English Bible, a precursor of later ones.", 'Printers in Ashby sold it widely.'],
+      date: '2024-01-10',
+      outlet: 'Ashby Herald',
+    });
+    const s = bible.story.sentences.find((x) => x.text.includes('Tyndale'))!.index;
+    // The parser's own person span is the first name only: the entity list is what knows the rest.
+    expect(bible.analyses[s]!.spans.filter((x) => x.kind === 'person').map((x) => x.text)).toEqual(['William']);
+    expect(answer(bible, 'ask', 'Whose English translation of the Bible did the Calder Bible influence?').answer).toBe('William Tyndale');
+  });
+});
