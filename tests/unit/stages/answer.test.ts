@@ -192,16 +192,7 @@ describe('abstention: a question that turns its passage around', () => {
   });
 
   it('does not answer a question whose word is the passage\'s with a negative prefix ("indefinite" where it says "definite")', () => {
-    const court = indexTiny({
-      slug: 'ashby-appeal',
-      headline: 'Ashby court rules on the mill appeal',
-      paragraphs: [
-        'Judge Ana Ruiz gave a definite answer on the mill appeal on Monday.',
-        'The court published a complete list of the witnesses. It held a non-binding vote on the fees.',
-      ],
-      date: '2025-06-02',
-      outlet: 'Ashby Herald',
-    });
+    const court = indexTiny({ slug: 'ashby-appeal', headline: 'Ashby court rules on the mill appeal', paragraphs: ['Judge Ana Ruiz gave a definite answer on the mill appeal on Monday.', 'The court published a complete list of the witnesses. It held a non-binding vote on the fees.'], date: '2025-06-02', outlet: 'Ashby Herald' });
     const fees = court.story.sentences.find((x) => x.text.includes('non-binding'))!.index;
     expect(court.meaning.antonymsIn('binding', court.sentenceTerms[fees]!)).toBe('non-binding');
     expect(answer(court, 'ask', 'who gave an indefinite answer on the mill appeal').found).toBe(false);
@@ -268,13 +259,7 @@ describe('the short answer: what "how many" asks for', () => {
 
 describe('extraction: the story\'s own names complete the parser\'s', () => {
   it('answers with the whole name the story lists where the parser tagged part of it ("William" of "William Tyndale")', () => {
-    const bible = indexTiny({
-      slug: 'bible-translations',
-      headline: 'How the Calder Bible spread',
-      paragraphs: ["The Calder Bible influenced other translations, such as William Tyndale's English Bible, a precursor of later ones.", 'Printers in Ashby sold it widely.'],
-      date: '2024-01-10',
-      outlet: 'Ashby Herald',
-    });
+    const bible = indexTiny({ slug: 'bible-translations', headline: 'How the Calder Bible spread', paragraphs: ["The Calder Bible influenced other translations, such as William Tyndale's English Bible, a precursor of later ones.", 'Printers in Ashby sold it widely.'], date: '2024-01-10', outlet: 'Ashby Herald' });
     const s = bible.story.sentences.find((x) => x.text.includes('Tyndale'))!.index;
     // The parser's own person span is the first name only: the entity list is what knows the rest.
     expect(bible.analyses[s]!.spans.filter((x) => x.kind === 'person').map((x) => x.text)).toEqual(['William']);

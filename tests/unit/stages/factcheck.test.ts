@@ -63,13 +63,7 @@ describe('factcheck: contradicted, and by which element', () => {
   });
 
   it('another year, the claim\'s relative date resolved against the publication date as the story\'s is', () => {
-    const visit = indexTiny({
-      slug: 'ashby-mayor-visit',
-      headline: 'Mayor of Calder returns to Ashby',
-      paragraphs: ['Mayor Lena Ostrova first visited the Ashby harbour last year.', 'She met the harbour board on Monday.'],
-      date: '2024-05-20',
-      outlet: 'Ashby Herald',
-    });
+    const visit = indexTiny({ slug: 'ashby-mayor-visit', headline: 'Mayor of Calder returns to Ashby', paragraphs: ['Mayor Lena Ostrova first visited the Ashby harbour last year.', 'She met the harbour board on Monday.'], date: '2024-05-20', outlet: 'Ashby Herald' });
     const claim = (text: string) => answer(visit, 'factcheck', text);
     expect(claim('ostrova first visited the ashby harbour two years ago')).toMatchObject({ verdict: 'contradicted', reason: { element: 'time', claim: 'two years ago', story: 'last year' } });
     // A time after publication is a plan, another event: the story does not say, it does not contradict.
