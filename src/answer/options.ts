@@ -116,7 +116,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   gapReach: 2,
   paraphraseDf: 1,
   contradictionChecks: ['negation', 'antonym', 'substitution'],
-  turnedCoverage: 0.8,
+  turnedCoverage: 0.9,
   draftedAnswers: 'verb',
   draftedFactKinds: ['who', 'when', 'where', 'what', 'why', 'source'],
   routeShortlist: 3,
