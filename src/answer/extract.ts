@@ -174,7 +174,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const gap = gapPositions(index, sentenceIndex, query);
   const reach = index.options.gapReach;
   let best: Scored | null = null;
-  for (const span of [...entitySpans(index, sentence, spans), ...spans]) {
+  const candidates = [...entitySpans(index, sentence, spans), ...spans];
+  for (const span of candidates) {
     const f = fit[span.kind];
     if (!f || span.text.length > 160) continue;
     if (sourceSpans.some((m) => m.start < span.end && span.start < m.end)) continue;
@@ -214,10 +215,38 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     if (!best || score > best.score) best = { span, score };
   }
   if (!best) return null;
+  const chosen = asksForSeveral(query) ? coordinated(sentence, best.span, candidates) : best.span;
   // Tidy the span: no leading article for things, no trailing punctuation.
-  return best.span.text
+  return chosen.text
     .replace(/^(?:the|a|an)\s+/i, (m) => (query.expect === 'thing' || query.expect === 'reason' ? '' : m))
     .replace(/[.,;:-]+$/, '');
+}
+
+/** Whether a question asks for more than one: "who were …", "what two fields …", "name both …", "which players …". */
+function asksForSeveral(query: AnalyzedQuery): boolean {
+  const q = query.normalized.toLowerCase();
+  if (/^(?:\S+\s+)?(?:who|what|which)\s+(?:were|are)\b/.test(q) || /\b(?:both|two|three|four|five|several)\b/.test(q)) return true;
+  // A plural head noun ("which players", "what fields"): the word as typed is not its own base form.
+  const m = /\b(?:what|which)\s+(?:[\p{L}-]+\s+)?([\p{L}-]+s)\b/u.exec(q);
+  return !!m && lexicon.lemmas(m[1]!)[0]?.pos === 'n' && lexicon.lemmas(m[1]!)[0]?.lemma !== m[1];
+}
+
+const NAMED: ReadonlySet<SpanKind> = new Set(['person', 'place', 'organisation', 'name']);
+
+/** Joins a span with the spans of its kind it is listed with ("Robert Lane and Benjamin Vail", "A, B and C"). */
+function coordinated(sentence: string, span: Span, candidates: readonly Span[]): Span {
+  const joiner = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$/;
+  let { start, end } = span;
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const c of candidates) {
+      // A name the parser typed otherwise ("Robert Lane" as a place) is still listed with a person.
+      if (c.kind !== span.kind && !(c.kind === 'name' && NAMED.has(span.kind))) continue;
+      if (c.start >= end && joiner.test(sentence.slice(end, c.start))) { end = c.end; grown = true; }
+      else if (c.end <= start && joiner.test(sentence.slice(c.end, start))) { start = c.start; grown = true; }
+    }
+  }
+  return start === span.start && end === span.end ? span : { ...span, start, end, text: sentence.slice(start, end) };
 }
 
 /**

@@ -266,3 +266,17 @@ describe('extraction: the story\'s own names complete the parser\'s', () => {
     expect(answer(bible, 'ask', 'Whose English translation of the Bible did the Calder Bible influence?').answer).toBe('William Tyndale');
   });
 });
+
+describe('extraction: a question that asks for several', () => {
+  let firm: StoryIndex;
+  beforeAll(() => { firm = indexTiny({ slug: 'calder-lamps', headline: 'A lamp firm for Calder', paragraphs: ['In 1886 the engineer partnered with Robert Lane and Benjamin Vail, who financed a lamp company in Calder.', 'The company installed arc lamps in Ashby, Dunhaven and Kelso.'], date: '2024-05-20', outlet: 'Calder Courier' }); });
+
+  it('answers with every name listed together when the question asks for more than one', () => {
+    expect(answer(firm, 'ask', 'Who were the two men the engineer partnered with in 1886?').answer).toBe('Robert Lane and Benjamin Vail');
+    expect(answer(firm, 'ask', 'Which towns got arc lamps from the company?').answer).toBe('Ashby, Dunhaven and Kelso');
+  });
+
+  it('answers with one name when the question asks for one', () => {
+    expect(answer(firm, 'ask', 'Who did the engineer partner with in 1886?').answer).not.toMatch(/ and /);
+  });
+});
