@@ -157,10 +157,11 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const matchedOwn = new Set(positions(index, sentenceIndex, query.terms, false));
   // The verb the question's role is read against: a passage verb matching a question word whose likeliest
   // reading is a verb ("recovered" in "who recovered the strip ball", not "strip"), else the first one.
-  const verb = questionVerbAt(index, sentenceIndex, query) ?? predicate.find((i) => words[i]!.tags.includes('Verb'));
+  const ownVerb = questionVerbAt(index, sentenceIndex, query);
+  const verb = ownVerb ?? predicate.find((i) => words[i]!.tags.includes('Verb'));
   const passive = verb !== undefined && /^\s*by\b/i.test(sentence.slice(words[verb]!.end));
   const head = query.head;
-  // The story's named sources in this sentence: a question not about who said it is not answered by them.
+  // The story's named sources in this sentence: a question not about who said it is hardly answered by them.
   const credited = new Set((index.factsBySentence.get(sentenceIndex) ?? []).flatMap((f) => f.attribution).filter((id) => id !== 'article'));
   const sourceSpans = query.speech ? [] : index.aliases.spans(sentence).filter((m) => m.ids.some((id) => credited.has(id)));
   // "How many X": the figure must count X (stand just before it), not be any figure in the sentence.
@@ -178,7 +179,11 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   for (const span of candidates) {
     const f = fit[span.kind];
     if (!f || span.text.length > 160) continue;
-    if (sourceSpans.some((m) => m.start < span.end && span.start < m.end)) continue;
+    // A source the sentence credits answers only "who", as the subject of the question's own verb in the
+    // sentence, and then with a penalty: it may be who acted ("…," Messi told reporters after collecting
+    // the Golden Ball), but is mostly only who said it ("…, according to the Works Department").
+    const isSource = sourceSpans.some((m) => m.start < span.end && span.start < m.end);
+    if (isSource && (query.expect !== 'person' || ownVerb === undefined || passive || words[ownVerb]!.start < span.end)) continue;
     // A common noun answers "who" only when it names a person or group ("the goalkeeper"), and "where" only
     // where it stands after a preposition of place ("at the north gate"): "the itinerary included …" is no place.
     if (span.kind === 'noun' && query.expect === 'person' && !namesPerson(span.text)) continue;
@@ -204,7 +209,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     const first = inside[0]?.i ?? 0;
     const last = inside.at(-1)?.i ?? first;
     const distance = index.options.proximity === 'every' ? spread(termAt, first, last) : nearest(anyMatch, first, last);
-    let score = f - 1.5 * overlap - distance;
+    let score = f - 1.5 * overlap - distance - (isSource ? index.options.sourceAnswerPenalty : 0);
     if (head && content.some(({ w }) => termsOf(w.text).includes(head))) score += 0.6;
     if (gap.ends.some((e) => first > e && first - e - 1 <= reach) || gap.starts.some((s) => s > last && s - last - 1 <= reach)) score += index.options.gapCredit;
     if (verb !== undefined && query.role !== 'none') {

@@ -50,6 +50,8 @@ export interface EngineOptions {
   paraphraseDf: number;
   /** The antonym check (contradictionChecks) applies only when the rest of the question covers this share of the passage's match. */
   turnedCoverage: number;
+  /** Score taken from a candidate answer that is a source its sentence credits, for a "who" question not about who said it (the source may be who acted too: "…," Messi told reporters after collecting the Golden Ball); other questions never take a source. */
+  sourceAnswerPenalty: number;
   /** Which ways a question can say something else than its best passage make the engine abstain: a negation the passage lacks (`negation`), a word whose antonym it uses (`antonym`), an adjective or figure standing where the passage has another between the same words (`substitution`, src/answer/substitution.ts). */
   contradictionChecks: string[];
   /** The kinds of machine-drafted fact whose short answer is used as it is (for the others, the answer is extracted from the passage). */
@@ -117,6 +119,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   paraphraseDf: 1,
   contradictionChecks: ['negation', 'antonym', 'substitution'],
   turnedCoverage: 0.9,
+  sourceAnswerPenalty: 0.5,
   draftedAnswers: 'verb',
   draftedFactKinds: ['who', 'when', 'where', 'what', 'why', 'source'],
   routeShortlist: 3,

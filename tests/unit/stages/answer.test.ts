@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, resolve } from '../../../src/answer/answer.ts';
 import { extractAnswer } from '../../../src/answer/extract.ts';
+import { engineOptions } from '../../../src/answer/options.ts';
 import { analyzeQuery } from '../../../src/answer/query.ts';
 import { NOT_FOUND_CHARS } from '../../../src/render/messages.ts';
 import type { StoryIndex } from '../../../src/search/index.ts';
@@ -278,5 +279,15 @@ describe('extraction: a question that asks for several', () => {
 
   it('answers with one name when the question asks for one', () => {
     expect(answer(firm, 'ask', 'Who did the engineer partner with in 1886?').answer).not.toMatch(/ and /);
+  });
+});
+
+describe('extraction: a credited source as the answer', () => {
+  const story = { slug: 'rovers-trophy', headline: 'Ashby Rovers lift the trophy', paragraphs: ['Ashby Rovers beat Kelso Town 2-1 in the county cup final on Sunday.', '"We earned it," Jonas Pike told reporters after lifting the Fenwick Trophy.'], date: '2024-05-20', outlet: 'Calder Courier' };
+
+  it('answers "who" with the source when the source is also who acted, unless sources are turned off as answers', () => {
+    expect(answer(indexTiny(story), 'ask', 'who lifted the fenwick trophy').answer).toBe('Jonas Pike');
+    const never = indexTiny(story, engineOptions({ sourceAnswerPenalty: 99 }));
+    expect(answer(never, 'ask', 'who lifted the fenwick trophy').answer).not.toBe('Jonas Pike');
   });
 });

@@ -2,6 +2,7 @@
  * Tiny made-up stories for the per-stage tests: each is written as article.txt into a temporary folder,
  * ingested (machine-drafted sources, entities and facts) and indexed exactly as the bot does it.
  */
+import type { EngineOptions } from '../../../src/answer/options.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,13 +22,13 @@ export interface TinyStory {
 const temps: string[] = [];
 
 /** Ingests a tiny story into a fresh temporary stories folder and builds its index. */
-export function indexTiny(story: TinyStory): StoryIndex {
+export function indexTiny(story: TinyStory, options?: EngineOptions): StoryIndex {
   const dir = mkdtempSync(join(tmpdir(), 'story-bot-stage-'));
   temps.push(dir);
   const file = join(dir, 'article.txt');
   writeFileSync(file, `${[story.headline, ...story.paragraphs].join('\n')}\n`);
   const loaded = ingestStory({ storiesDir: join(dir, 'stories'), slug: story.slug, articleFile: file, date: story.date, outlet: story.outlet });
-  return buildIndex(loaded);
+  return buildIndex(loaded, options);
 }
 
 /** Ingests tiny stories into one fresh temporary stories folder (as `npm run ingest` would) and returns it. */
