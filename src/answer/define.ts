@@ -1,4 +1,5 @@
 import type { StoryIndex } from '../search/index.ts';
+import { EntityTypeSchema } from '../story/schema.ts';
 import type { Sentence } from '../story/types.ts';
 import { normalizeText } from '../text/terms.ts';
 
@@ -38,11 +39,41 @@ export function definition(index: StoryIndex, question: string, entityOfWords?: 
     .sort((a, b) => b.n - a.n || Number(a.s.paragraph === 0) - Number(b.s.paragraph === 0) || a.s.index - b.s.index)[0]?.s;
   if (!sentence) return null;
   const source = index.story.sources.find((s) => s.id === id);
-  if (source) return { id, answer: `${source.name}: ${source.kind}`, sentence };
-  const entity = index.story.entities.find((e) => e.id === id)!;
+  // A source's kind says what it is, unless it is only the bare type a machine draft gives ("person").
+  if (source && !(ENTITY_TYPES as readonly string[]).includes(source.kind)) return { id, answer: `${source.name}: ${source.kind}`, sentence };
+  const entity = index.story.entities.find((e) => e.id === id) ?? (source && { name: source.name });
+  if (!entity) return null;
   if (!entity.name.toLowerCase().includes(phrase.toLowerCase())) return { id, answer: entity.name, sentence };
-  // Asked by name: answer with how the passage describes them, if it does ("North Korean leader").
+  // Asked by name: answer with how the passage describes them, if it does ("North Korean leader"): an
+  // alias that is a description, or the title standing right before the name ("Chief Financial Officer Colette Kress").
   const text = normalizeText(sentence.text);
-  const described = mentionsOf(sentence).map((m) => text.slice(m.start, m.end)).find((t) => !entity.name.toLowerCase().includes(t.toLowerCase()));
-  return { id, answer: described ? `${described} ${entity.name}` : null, sentence };
+  const mentions = mentionsOf(sentence);
+  const described = mentions.map((m) => text.slice(m.start, m.end)).find((t) => !entity.name.toLowerCase().includes(t.toLowerCase()));
+  if (described) return { id, answer: `${described} ${entity.name}`, sentence };
+  const title = mentions.map((m) => titleBefore(index, sentence, m.start)).find((t) => t !== null);
+  return { id, answer: title ?? null, sentence };
+}
+
+const ENTITY_TYPES = EntityTypeSchema.options;
+
+/** Tags of a word that can be part of a title before a name ("Chief Financial Officer", "Argentina goalkeeper"). */
+const TITLE_WORD = (tags: readonly string[]) => (tags.includes('Noun') || tags.includes('Adjective')) && !tags.some((t) => /^(?:Pronoun|Determiner|Verb|Preposition|Conjunction|Possessive|Value|Date|Person)$/.test(t));
+
+/** The title right before a mention in its sentence (up to five words, nothing but spaces between), or null. */
+function titleBefore(index: StoryIndex, sentence: Sentence, start: number): string | null {
+  const words = index.analyses[sentence.index]!.words;
+  const at = words.findIndex((w) => w.start >= start);
+  let i = (at < 0 ? words.length : at) - 1;
+  let end = start;
+  let first = -1;
+  while (i >= 0) {
+    const w = words[i]!;
+    if (!/^\s+$/.test(sentence.text.slice(w.end, end)) || !TITLE_WORD(w.tags)) break;
+    first = i;
+    end = w.start;
+    i--;
+  }
+  if (first < 0) return null;
+  const title = sentence.text.slice(words[first]!.start, start).trim();
+  return title && title.split(/\s+/).length <= 5 ? title : null;
 }

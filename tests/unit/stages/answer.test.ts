@@ -32,6 +32,12 @@ function ask(question: string) {
 }
 
 describe('extraction: the short answer', () => {
+  it('answers "who is X" with the title the story gives X right before the name, for a drafted person or source', () => {
+    expect(index.story.sources.find((x) => x.id === 'tomas-reyes')?.kind).toBe('person');
+    expect(ask('who is tomas reyes')).toMatchObject({ found: true, answer: 'engineer' });
+    expect(ask('who is mira holm')).toMatchObject({ found: true, answer: 'architect' });
+  });
+
   it('gives the subject for "who X-ed Y"', () => {
     expect(ask('who opened the Harbour Bridge').answer).toBe('Lena Ostrova');
   });
