@@ -25,6 +25,7 @@ describe('normalizeCasual', () => {
 
   it('spells out chat shorthand for ordinary words', () => {
     expect(normalizeCasual('how many ppl walked across b4 the govt opened it')).toBe('how many people walked across before the government opened it');
+    expect(normalizeCasual("who's the ceo and the cfo")).toBe('who is the chief executive and the chief financial officer');
   });
 
   it('keeps a shorthand that stands between two words of a story name as part of the name', () => {
