@@ -127,9 +127,9 @@ const ENTITY_KIND: Partial<Record<string, SpanKind>> = { person: 'person', organ
  * holding them: the story's entity list knows "William Tyndale" is a person where the parser tagged only
  * "William". Listed before the parser's, so that on a tie the whole name wins.
  */
-function entitySpans(index: StoryIndex, sentence: string, spans: readonly Span[]): Span[] {
+function entitySpans(index: StoryIndex, sentence: string, mentions: ReturnType<StoryIndex['aliases']['spans']>, spans: readonly Span[]): Span[] {
   const out: Span[] = [];
-  for (const m of index.aliases.spans(sentence)) {
+  for (const m of mentions) {
     const kind = m.ids.map((id) => ENTITY_KIND[index.story.entities.find((e) => e.id === id)?.type ?? '']).find((k) => k !== undefined);
     // Not where the parser has the name already, or a longer one holding it ("Gaga" of "Lady Gaga").
     if (!kind || spans.some((x) => x.kind === kind && x.start <= m.start && m.end <= x.end)) continue;
@@ -163,7 +163,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const head = query.head;
   // The story's named sources in this sentence: a question not about who said it is hardly answered by them.
   const credited = new Set((index.factsBySentence.get(sentenceIndex) ?? []).flatMap((f) => f.attribution).filter((id) => id !== 'article'));
-  const sourceSpans = query.speech ? [] : index.aliases.spans(sentence).filter((m) => m.ids.some((id) => credited.has(id)));
+  const mentions = index.aliases.spans(sentence);
+  const sourceSpans = query.speech ? [] : mentions.filter((m) => m.ids.some((id) => credited.has(id)));
   // "How many X": the figure must count X (stand just before it), not be any figure in the sentence.
   const headTerm = head ? query.terms.find((t) => termsOf(t.token)[0] === head && t.known) : undefined;
   const countsHead = query.expect === 'number' && headTerm && /\bhow many\b/i.test(query.normalized);
@@ -175,7 +176,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const gap = gapPositions(index, sentenceIndex, query);
   const reach = index.options.gapReach;
   let best: Scored | null = null;
-  const candidates = [...entitySpans(index, sentence, spans), ...spans];
+  const candidates = [...entitySpans(index, sentence, mentions, spans), ...spans];
   for (const span of candidates) {
     const f = fit[span.kind];
     if (!f || span.text.length > 160) continue;
@@ -233,7 +234,8 @@ function asksForSeveral(query: AnalyzedQuery): boolean {
   if (/^(?:\S+\s+)?(?:who|what|which)\s+(?:were|are)\b/.test(q) || /\b(?:both|two|three|four|five|several)\b/.test(q)) return true;
   // A plural head noun ("which players", "what fields"): the word as typed is not its own base form.
   const m = /\b(?:what|which)\s+(?:[\p{L}-]+\s+)?([\p{L}-]+s)\b/u.exec(q);
-  return !!m && lexicon.lemmas(m[1]!)[0]?.pos === 'n' && lexicon.lemmas(m[1]!)[0]?.lemma !== m[1];
+  const base = m ? lexicon.lemmas(m[1]!)[0] : undefined;
+  return base?.pos === 'n' && base.lemma !== m![1];
 }
 
 const NAMED: ReadonlySet<SpanKind> = new Set(['person', 'place', 'organisation', 'name']);

@@ -21,6 +21,8 @@ import type { Answer, Verdict, VerdictReason } from './types.ts';
 const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
 const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
 const PART_OF_DAY = /\b(?:morning|afternoon|evening|night|midnight|noon|dawn|dusk)\b/gi;
+/** A token that is a weekday, month or part of the day, whole. */
+const CALENDAR_WORD = new RegExp(`^(?:${[WEEKDAY, MONTH, PART_OF_DAY].map((re) => re.source).join('|')})$`, 'i');
 const NEGATION = /\b(?:not|never|no|neither|nor|without|cannot|failed to|fail to|fails to|refused to)\b|n't\b/i;
 const DENIAL = /\b(?:den(?:y|ied|ies|ying)|rejected|dismissed|refuted)\b/i;
 const HEDGE = /\b(?:believed|alleged(?:ly)?|reportedly|suspected|thought to|said to|rumou?red|supposedly|apparently)\b/i;
@@ -51,7 +53,8 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   }
   // An antonym (with at least two other words in common) of a word the passage uses ("criticized" for "praised", "fell" for "rose").
   // Figures and the words of time expressions differ by value, not meaning ("two" is no opposite of "first"): compared below.
-  const timeSpans = mayHoldTime(claim) ? findTimes(claim, index.story.meta.published?.value) : [];
+  const published = index.story.meta.published?.value;
+  const timeSpans = mayHoldTime(claim) ? findTimes(claim, published) : [];
   const inTime = (t: QueryTerm) => timeSpans.some((x) => x.start <= t.start && t.start < x.end);
   for (const t of matched >= index.options.eventWords ? query.terms : []) {
     if (t.salient || isValue(t.token) || inTime(t) || creditIn(sentenceTerms, t) >= index.options.firmCredit) continue;
@@ -84,7 +87,6 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   // A year the passage's annotated date resolves differently ("last year" is 2023, not 2010), the claim's
   // own relative dates resolved against the publication date as the story's are ("two years ago": 2022).
   const factYears = facts.map((x) => x.time?.value?.slice(0, 4)).filter((y): y is string => !!y && /^\d{4}$/.test(y));
-  const published = index.story.meta.published?.value;
   const claimYears = [
     ...figuresIn(claim).filter((x) => x.unit === 'calendar-year').map((f) => ({ text: f.text, year: String(f.value) })),
     ...(published ? timeSpans : []).filter((t) => t.time.basis && 'derived' in t.time.basis && t.time.value).map((t) => ({ text: t.time.text, year: t.time.value!.slice(0, 4) })),
@@ -126,7 +128,7 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
 
 /** A figure or a calendar word: a value a claim states about an event, not part of what the event is. */
 function isValue(token: string): boolean {
-  return figuresIn(token).length > 0 || [WEEKDAY, MONTH, PART_OF_DAY].some((re) => new RegExp(`^${re.source}$`, 'i').test(token));
+  return figuresIn(token).length > 0 || CALENDAR_WORD.test(token);
 }
 
 /** The entity ids a stretch of text names. */

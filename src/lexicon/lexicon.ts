@@ -202,10 +202,11 @@ export class Lexicon {
     for (const p of this.#posOrder(w, pos)) {
       this.#senseIds(w, p).forEach((s, i) => {
         const sense = i + 1;
+        const own = p === POS_LIST.indexOf('a') ? [] : antonymsOf(w, s);
         if (p === POS_LIST.indexOf('a')) adjective(w, s, sense);
-        else for (const ref of antonymsOf(w, s)) found.push({ ref, via: 'direct', sense });
+        else for (const ref of own) found.push({ ref, via: 'direct', sense });
         // An adverb with no antonym of its own opposes what its adjective opposes ("warmly": warm ↔ cold).
-        if (p === POS_LIST.indexOf('r') && !antonymsOf(w, s).length) {
+        if (p === POS_LIST.indexOf('r') && !own.length) {
           for (const adj of this.#pointers(s, w).filter((x) => x.kind === POINTER_ID.pertainym && x.ref.pos === POS_LIST.indexOf('a'))) {
             adjective(adj.ref.word, adj.ref.synset, sense);
           }

@@ -235,12 +235,16 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
     if (!list) cache.set(t, (list = [...lemmasByTerm.get(t) ?? []].map((l) => [l, lex.antonyms(l).filter((a) => !strict || strictly(a)).map((a) => a.lemma)] as [string, string[]]).filter(([, a]) => a.length > 0)));
     return list;
   };
-  // Per reader's word, worked out once: its lemmas with their synonyms, and its sense count.
-  const nearCache = new Memo<{ lemmas: string[]; near: Set<string> }>(5_000);
+  // Per reader's word, worked out once: its lemmas with their synonyms, and the story terms its forms with a
+  // negative prefix added or taken off would have ("uncomplicated" / "complicated"), each with that form.
+  const nearCache = new Memo<{ lemmas: string[]; near: Set<string>; negatives: [string, string[]][] }>(5_000);
   const nearOf = (word: string) => nearCache.get(word, () => {
     const lemmas = lemmasOf(word);
     const near = new Set(lemmas.flatMap((l) => [l, ...lex.related(l, undefined, { maxSenses: options.maxSenses, relations: ['synonym', 'similar'] }).map((r) => r.lemma)]));
-    return { lemmas, near };
+    const negatives = [word, ...lemmas.filter((l) => l !== word)]
+      .flatMap((lemma) => [...negativePairs(lex, lemma), `non-${lemma}`])
+      .map((other): [string, string[]] => [other, [...byLemma.get(other) ?? [], ...termsOf(other)]]);
+    return { lemmas, near, negatives };
   });
   const senseCache = new Memo<number>(5_000);
   const expressionPos = (phrase: string): Pos[] => lex.lemmas(phrase.toLowerCase()).filter((l) => l.lemma.includes(' ')).map((l) => l.pos);
@@ -248,7 +252,7 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
     isWord: (word) => lex.isWord(word),
     storyTermsFor,
     antonymsIn: (word, terms, strict = false) => {
-      const { lemmas, near } = nearOf(word.toLowerCase());
+      const { lemmas, near, negatives } = nearOf(word.toLowerCase());
       for (const lemma of lemmas) {
         for (const a of lex.antonyms(lemma)) {
           if (strict && !strictly(a)) continue;
@@ -260,10 +264,7 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
         for (const [lemma, opposites] of antonymsOfTerm(t, strict)) for (const a of opposites) if (strict ? lemmas.includes(a) : near.has(a)) return lemma;
       }
       // The word with a negative prefix, or without it ("uncomplicated" / "complicated").
-      const typed = word.toLowerCase();
-      for (const lemma of [typed, ...lemmas.filter((l) => l !== typed)]) {
-        for (const other of [...negativePairs(lex, lemma), `non-${lemma}`]) if ([...byLemma.get(other) ?? [], ...termsOf(other)].some((t) => terms.has(t))) return other;
-      }
+      for (const [other, forms] of negatives) if (forms.some((t) => terms.has(t))) return other;
       return null;
     },
     isAdverbOnly: (word) => {
