@@ -18,6 +18,9 @@ export interface AliasMatcher {
   tokens(text: string): string;
 }
 
+/** The text with its diacritics taken off ("Clarín" → "Clarin"), letters otherwise as they are. */
+export const withoutAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -29,7 +32,12 @@ export function aliasMatcher(named: readonly Named[]): AliasMatcher {
   for (const n of named) {
     for (const alias of new Set([n.name, ...n.aliases])) {
       const a = normalizeText(alias).trim();
-      if (a) entries.push({ alias: a, id: n.id, exactCase: a === a.toUpperCase() && (a.replace(/\W/g, '').length <= 2 || STOPWORDS.has(a.toLowerCase())) });
+      if (!a) continue;
+      const exactCase = a === a.toUpperCase() && (a.replace(/\W/g, '').length <= 2 || STOPWORDS.has(a.toLowerCase()));
+      entries.push({ alias: a, id: n.id, exactCase });
+      // Readers rarely type accents: "Clarin" and "Mbappe" name "Clarín" and "Mbappé".
+      const plain = withoutAccents(a);
+      if (plain !== a) entries.push({ alias: plain, id: n.id, exactCase });
     }
   }
   entries.sort((x, y) => y.alias.length - x.alias.length);

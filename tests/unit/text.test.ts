@@ -237,6 +237,14 @@ describe('aliasMatcher', () => {
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['DPRK', 'the Russian leader', 'Pyongyang', 'US']);
     expect(m.tokens('DPRK and the US')).toBe('entity:north-korea entity:united-states');
   });
+
+  it('reads a name typed without its accents as the name, and the accented name as before', () => {
+    const accents = aliasMatcher([{ id: 'clarin', name: 'Clarín', aliases: ['Clarín'] }, { id: 'mbappe', name: 'Kylian Mbappé', aliases: ['Mbappé'] }]);
+    expect(accents.find('according to clarin, mbappe scored')).toEqual(['clarin', 'mbappe']);
+    const text = 'Clarín said Kylian Mbappé scored';
+    expect(accents.spans(text).map((s) => text.slice(s.start, s.end))).toEqual(['Clarín', 'Kylian Mbappé']);
+    expect(accents.find('Clarion and clarinet')).toEqual([]);
+  });
 });
 
 describe('cleanQuery', () => {
