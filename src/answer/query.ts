@@ -272,7 +272,9 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     const df = exactDf ?? Math.max(0, ...dfs);
     const typedAsName = /^\p{Lu}/u.test(token) && start > 0;
     const figure = /\d/.test(token) && !/^\d{1,2}$/.test(token);
-    const salient = figure || index.nameWords.has(lower) || [...forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX)) || (!known && (!english || typedAsName));
+    // A word the story never uses is a name when it is no English word, is typed as one, or is one in
+    // English even typed in lower case ("texas": WordNet's likeliest reading is a particular place).
+    const salient = figure || index.nameWords.has(lower) || [...forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX)) || (!known && (!english || typedAsName || lexicon.isNameFirst(lower)));
     // Words of the question's frame ("what day of the week", "which city") say what kind of answer is
     // wanted, not what it is about: they weigh little.
     const frame = FRAME_NOUNS.test(lower) && start < frameEnd ? index.options.frameWeight : 1;

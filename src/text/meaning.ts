@@ -28,6 +28,8 @@ export interface Meaning {
   isNounFirst(word: string): boolean;
   /** Whether the word's likeliest reading is a verb ("ran", "runs"). */
   isVerbFirst(word: string): boolean;
+  /** Whether the word's likeliest reading is a particular place, person or organisation (a WordNet instance: "texas", "moscow"), a name even typed in lower case. */
+  isNameFirst(word: string): boolean;
   /** Whether two words, as typed, are a multi-word verb WordNet knows ("puts out", "picked up"). */
   isVerbPhrase(phrase: string): boolean;
   /** The parts of speech in which words, as typed, are one multi-word lemma WordNet knows ("last name": n, "in question": a); empty when they are none. */
@@ -274,6 +276,10 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
     expressionPos,
     isVerbPhrase: (phrase) => expressionPos(phrase).includes('v'),
     isVerbFirst: (word) => lex.lemmas(word.toLowerCase())[0]?.pos === 'v',
+    isNameFirst: (word) => {
+      const first = lex.lemmas(word.toLowerCase())[0];
+      return !!first && lex.senses(first.lemma, first.pos)[0]?.instance === true;
+    },
     isNounFirst: (word) => {
       const first = lex.lemmas(word.toLowerCase())[0];
       return !first || first.pos === 'n';

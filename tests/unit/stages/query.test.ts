@@ -157,6 +157,11 @@ describe('analyzeQuery: names, initialisms and typos against the story', () => {
     expect(term('did Dimitri join the strike', 'Dimitri')).toMatchObject({ known: false, salient: true, english: false });
   });
 
+  it('marks a place the story never names as salient even typed in lower case, and a common word as not', () => {
+    expect(term('did the bakers in texas strike', 'texas')).toMatchObject({ known: false, salient: true, english: true });
+    expect(term('did the bakers strike over holidays', 'holidays')).toMatchObject({ known: false, salient: false, english: true });
+  });
+
   it('marks a figure the story never gives as salient', () => {
     expect(term('did 450 bakers strike', '450')).toMatchObject({ known: false, salient: true });
   });
