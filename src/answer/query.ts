@@ -225,10 +225,13 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     // Close spellings of the story's own words, for a word that is not an English word (or is a rare one).
     if (!forms.size || (!english && ![...forms.values()].some((c) => c === 1))) {
       // An English word is a misspelling of another only within englishTypos edits.
-      const allowance = english ? Math.min(typoAllowance(lower), index.options.englishTypos) : typoAllowance(lower);
-      if (allowance > 0) {
+      // A word that is no English word may have lost letters ("wensday"): the story word's allowance, when larger, is its own.
+      const own = typoAllowance(lower);
+      const lossy = !english && lower.length >= 4 && !/\d/.test(lower);
+      if (own > 0 || lossy) {
         for (const [surface, stems] of index.surface) {
-          if (Math.abs(surface.length - lower.length) > allowance || surface[0] !== lower[0] && allowance < 2) continue;
+          const allowance = english ? Math.min(own, index.options.englishTypos) : lossy ? Math.max(own, typoAllowance(surface)) : own;
+          if (allowance === 0 || Math.abs(surface.length - lower.length) > allowance || surface[0] !== lower[0] && allowance < 2) continue;
           if (damerau(lower, surface, allowance) > allowance) continue;
           // An English word is never a misspelling of its own opposite ("decrease", "increase").
           if (english && lexicon.antonymsIn(lower, new Set(stems), true) !== null) continue;

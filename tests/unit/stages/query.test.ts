@@ -122,6 +122,11 @@ describe('analyzeQuery: names, initialisms and typos against the story', () => {
     expect(t.forms.get(stem('Dunhaven'))).toBeLessThan(1);
   });
 
+  it('reads a short misspelling with letters lost as the longer story word ("wensday": two edits, as the story word\'s length allows)', () => {
+    expect(term('did the gazette print the letter on wensday', 'wensday').forms.get(stem('Wednesday'))).toBeGreaterThan(0);
+    expect(term('did the gazette print the letter on wensdy', 'wensdy').forms.has(stem('Wednesday'))).toBe(false);
+  });
+
   it('reads a misspelt English word through its one-edit neighbour ("arive" → the story\'s "arrival")', () => {
     const t = term('when did the flour trucks arive', 'arive');
     expect(t).toMatchObject({ known: true, english: false, match: 'typo' });
