@@ -82,6 +82,21 @@ export function questionVerbAt(index: StoryIndex, sentenceIndex: number, query: 
   return undefined;
 }
 
+/**
+ * Where the sentence has the question's verb as a noun of it ("invasion" for "who invaded"), with no verb
+ * of it: the event named, its agent before it as a possessive ("Russia's 2022 invasion"), its object after
+ * "of" ("invasion of Ukraine"). Undefined when it has no such noun.
+ */
+function questionNounAt(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery): number | undefined {
+  const words = index.analyses[sentenceIndex]!.words;
+  for (const t of predicateTerms(query)) {
+    if (t.salient || !index.meaning.isVerbFirst(t.token)) continue;
+    const at = positions(index, sentenceIndex, [t], false).find((i) => words[i]!.tags.includes('Noun') && !words[i]!.tags.includes('Verb'));
+    if (at !== undefined) return at;
+  }
+  return undefined;
+}
+
 /** Whether sentence word `i` is the question word `word`: the same word, the same stem, or a firm match of its term. */
 export function sameWord(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery, word: string, i: number): boolean {
   const w = index.analyses[sentenceIndex]!.words[i];
@@ -160,6 +175,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const ownVerb = questionVerbAt(index, sentenceIndex, query);
   const verb = ownVerb ?? predicate.find((i) => words[i]!.tags.includes('Verb'));
   const passive = verb !== undefined && /^\s*by\b/i.test(sentence.slice(words[verb]!.end));
+  // With no verb of the question's own, its verb as a noun: the role is read against that.
+  const noun = ownVerb === undefined && query.role !== 'none' ? questionNounAt(index, sentenceIndex, query) : undefined;
   const head = query.head;
   // The story's named sources in this sentence: a question not about who said it is hardly answered by them.
   const credited = new Set((index.factsBySentence.get(sentenceIndex) ?? []).flatMap((f) => f.attribution).filter((id) => id !== 'article'));
@@ -198,7 +215,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
       if (!near.some((ts) => ts.some((t) => headTerm.forms.has(t)))) continue;
     }
     // Words of the span, and how many of them the question already has.
-    const inside = words.map((w, i) => ({ w, i })).filter(({ w }) => w.start >= span.start && w.end <= span.end);
+    // (A possessive's name is in it: "Russia" of "Russia's".)
+    const inside = words.map((w, i) => ({ w, i })).filter(({ w }) => w.start >= span.start && (w.end <= span.end || (w.start < span.end && /^['’]s?$/.test(sentence.slice(span.end, w.end)))));
     const content = inside.filter(({ w }) => termsOf(w.text).length > 0);
     if (!content.length && span.kind !== 'number' && span.kind !== 'time') continue;
     const asked = span.kind === 'number' ? matchedOwn : matched;
@@ -213,7 +231,13 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     let score = f - 1.5 * overlap - distance - (isSource ? index.options.sourceAnswerPenalty : 0);
     if (head && content.some(({ w }) => termsOf(w.text).includes(head))) score += 0.6;
     if (gap.ends.some((e) => first > e && first - e - 1 <= reach) || gap.starts.some((s) => s > last && s - last - 1 <= reach)) score += index.options.gapCredit;
-    if (verb !== undefined && query.role !== 'none') {
+    if (noun !== undefined) {
+      // The agent: a possessive a few words before the noun ("Russia's 2022 invasion"); the object: after its "of".
+      const between = (from: number, to: number) => words.filter((w) => w.start >= from && w.end <= to).length;
+      const agent = span.end <= words[noun]!.start && between(span.end, words[noun]!.start) <= 2 && /^['’]s?(?!\p{L})/u.test(sentence.slice(span.end, span.end + 2));
+      const object = span.start >= words[noun]!.end && /^\s*of\s+(?:the\s+)?$/i.test(sentence.slice(words[noun]!.end, span.start));
+      if (query.role === 'subject' ? agent : object) score += 0.8;
+    } else if (verb !== undefined && query.role !== 'none') {
       const before = last < verb;
       const wantBefore = (query.role === 'subject') !== passive;
       if (before === wantBefore) score += 0.8;

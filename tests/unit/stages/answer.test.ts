@@ -189,6 +189,26 @@ describe('extraction: the verb the question asks about', () => {
   });
 });
 
+describe('extraction: the question\'s verb as a noun of the passage', () => {
+  let port: StoryIndex;
+  beforeAll(() => {
+    port = indexTiny({
+      slug: 'calder-port-deal',
+      headline: 'Calder port changes hands',
+      paragraphs: ['Shares of Brenmoor rose as Norvik\'s sudden takeover of Calder Port was approved on Monday.'],
+      date: '2024-05-20',
+      outlet: 'Calder Courier',
+    });
+  });
+
+  it('answers "who took over X" with the possessive before the noun, and "who did X take over" with what follows its "of"', () => {
+    const s = port.story.sentences[1]!.index;
+    expect(port.story.sentences[1]!.text).toMatch(/^Shares of Brenmoor/);
+    expect(extractAnswer(port, s, analyzeQuery(port, 'who took over calder port', 'who'))).toBe('Norvik');
+    expect(extractAnswer(port, s, analyzeQuery(port, 'who did norvik take over', 'who'))).toBe('Calder Port');
+  });
+});
+
 describe('abstention: a question that turns its passage around', () => {
   let bakery: StoryIndex;
   beforeAll(() => { bakery = indexTiny(BAKERY); });
