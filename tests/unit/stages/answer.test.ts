@@ -171,15 +171,13 @@ describe('two-part questions through the engine', () => {
 });
 
 describe('extraction: the verb the question asks about', () => {
+  /** A one-paragraph story of the Calder Courier. */
+  const courier = (slug: string, headline: string, paragraph: string) => indexTiny({ slug, headline, paragraphs: [paragraph], date: '2024-05-20', outlet: 'Calder Courier' });
   let match: StoryIndex;
+  let port: StoryIndex;
   beforeAll(() => {
-    match = indexTiny({
-      slug: 'harbour-cup-final',
-      headline: 'Calder wins the Harbour Cup',
-      paragraphs: ['Late in the game, Adams stripped the ball from Brooks, and after a scramble it was recovered by Clarke near the line.'],
-      date: '2024-05-20',
-      outlet: 'Calder Courier',
-    });
+    match = courier('harbour-cup-final', 'Calder wins the Harbour Cup', 'Late in the game, Adams stripped the ball from Brooks, and after a scramble it was recovered by Clarke near the line.');
+    port = courier('calder-port-deal', 'Calder port changes hands', 'Shares of Brenmoor rose as Norvik\'s sudden takeover of Calder Port was approved on Monday.');
   });
 
   it('reads the role against the question\'s verb, not against a noun of it that the passage uses as a verb', () => {
@@ -187,23 +185,9 @@ describe('extraction: the verb the question asks about', () => {
     expect(extractAnswer(match, s, analyzeQuery(match, 'who recovered the strip ball'))).toBe('Clarke');
     expect(extractAnswer(match, s, analyzeQuery(match, 'who stripped the ball'))).toBe('Adams');
   });
-});
 
-describe('extraction: the question\'s verb as a noun of the passage', () => {
-  let port: StoryIndex;
-  beforeAll(() => {
-    port = indexTiny({
-      slug: 'calder-port-deal',
-      headline: 'Calder port changes hands',
-      paragraphs: ['Shares of Brenmoor rose as Norvik\'s sudden takeover of Calder Port was approved on Monday.'],
-      date: '2024-05-20',
-      outlet: 'Calder Courier',
-    });
-  });
-
-  it('answers "who took over X" with the possessive before the noun, and "who did X take over" with what follows its "of"', () => {
-    const s = port.story.sentences[1]!.index;
-    expect(port.story.sentences[1]!.text).toMatch(/^Shares of Brenmoor/);
+  it('with the verb only as a noun ("takeover"), answers "who took over X" with the possessive before it, and "who did X take over" with what follows its "of"', () => {
+    const s = port.story.sentences.find((x) => x.text.startsWith('Shares of Brenmoor'))!.index;
     expect(extractAnswer(port, s, analyzeQuery(port, 'who took over calder port', 'who'))).toBe('Norvik');
     expect(extractAnswer(port, s, analyzeQuery(port, 'who did norvik take over', 'who'))).toBe('Calder Port');
   });
