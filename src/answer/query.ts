@@ -202,6 +202,8 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   const mentions = index.aliases.spans(aliasText);
   const lexicon = index.meaning;
   const frameEnd = /^\s*(?:\S+\s+){0,1}(?:what|which|how many|how much)\s+(?:[\w-]+\s+){1,4}?(?=(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)/i.exec(normalized)?.[0].length ?? 0;
+  // The measure a "how old / how long / how far" question asks for: its adjective names the kind of answer, like a frame noun.
+  const measure = /^\s*(?:\S+\s+){0,1}how\s+(?=(?:old|long|far|big|tall|large|high|often|deep|wide|heavy|quick|quickly|fast|soon)\b)/i.exec(normalized)?.[0].length;
   const tokens = tokenizeWithOffsets(normalized);
   for (const [at, { token, start }] of tokens.entries()) {
     const own = termsOf(token);
@@ -280,7 +282,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     const salient = figure || index.nameWords.has(lower) || [...forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX)) || (!known && (!english || typedAsName || lexicon.isNameFirst(lower)));
     // Words of the question's frame ("what day of the week", "which city") say what kind of answer is
     // wanted, not what it is about: they weigh little.
-    const frame = FRAME_NOUNS.test(lower) && start < frameEnd ? index.options.frameWeight : 1;
+    const frame = (FRAME_NOUNS.test(lower) && start < frameEnd) || start === measure ? index.options.frameWeight : 1;
     // A very polysemous word ("take", "make") says little about what is asked.
     // (WordNet is asked only when the option can change the weight: this runs for every word of every question.)
     const light = index.options.lightWeight !== 1 && english && !salient && lexicon.senseCount(lower) >= index.options.lightSenses ? index.options.lightWeight : 1;

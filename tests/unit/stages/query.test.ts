@@ -171,6 +171,13 @@ describe('analyzeQuery: names, initialisms and typos against the story', () => {
     expect(term('did 450 bakers strike', '450')).toMatchObject({ known: false, salient: true });
   });
 
+  it('weighs the measure of a "how long" question like a frame word, below its other words', () => {
+    const q = analyzeQuery(index, 'how long did the bakers strike');
+    expect(q.terms.find((t) => t.token === 'long')!.weight).toBeLessThan(q.terms.find((t) => t.token === 'strike')!.weight / 2);
+    const plain = analyzeQuery(index, 'did the bakers strike for long');
+    expect(plain.terms.find((t) => t.token === 'long')!.weight).toBeGreaterThan(q.terms.find((t) => t.token === 'long')!.weight);
+  });
+
   it('weighs a word of the question\'s frame ("day" in "what day of the week") below its other words', () => {
     const q = analyzeQuery(index, 'what day of the week did the bakers strike');
     const day = q.terms.find((t) => t.token === 'day')!;
