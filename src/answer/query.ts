@@ -3,6 +3,7 @@ import { normalizeCasual } from '../text/casual.ts';
 import type { Pos } from '../lexicon/index.ts';
 import type { Meaning } from '../text/meaning.ts';
 import { ENTITY_PREFIX, STOPWORDS, damerau, termsOf, tokenizeWithOffsets, typoAllowance } from '../text/terms.ts';
+import { agrees, figuresIn, sameUnit, type Figure } from '../text/figures.ts';
 import { gapOf, type Gap } from './gap.ts';
 import type { QuestionKind } from './types.ts';
 
@@ -182,6 +183,22 @@ function phrasalVerb(meaning: Meaning, tokens: readonly { token: string }[], at:
   return null;
 }
 
+/** Each story's figures, with the index terms of their words: worked out once per story. */
+const storyFigures = new WeakMap<StoryIndex, { figure: Figure; terms: string[] }[]>();
+
+/**
+ * The story terms of the story's figures that a figure of the question agrees with, as written ("almost
+ * 89k" → 88,966; "22 billion" → 22.1 billion): a figure typed loosely still finds the passage that gives it.
+ */
+function agreeingFigureTerms(index: StoryIndex, figure: Figure): string[] {
+  let list = storyFigures.get(index);
+  if (!list) {
+    list = index.story.sentences.flatMap((s) => figuresIn(s.text).map((f) => ({ figure: f, terms: tokenizeWithOffsets(f.text).flatMap((t) => termsOf(t.token)) })));
+    storyFigures.set(index, list);
+  }
+  return list.filter((x) => sameUnit(figure, x.figure) && agrees(figure, x.figure)).flatMap((x) => x.terms.filter((t) => /\d/.test(t)));
+}
+
 /** Reads a question against a story: its kind, content words, what of it the story knows. */
 export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: QuestionKind): AnalyzedQuery {
   const text = rawText;
@@ -205,6 +222,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   // The measure a "how old / how long / how far" question asks for: its adjective names the kind of answer, like a frame noun.
   const measure = /^\s*(?:\S+\s+){0,1}how\s+(?=(?:old|long|far|big|tall|large|high|often|deep|wide|heavy|quick|quickly|fast|soon)\b)/i.exec(normalized)?.[0].length;
   const tokens = tokenizeWithOffsets(normalized);
+  const figures = figuresIn(normalized);
   for (const [at, { token, start }] of tokens.entries()) {
     const own = termsOf(token);
     if (!own.length) continue;
@@ -261,6 +279,11 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
         if (!chosen || score > chosen.score) chosen = { forms: found, score };
       }
       for (const [term, credit] of chosen?.forms ?? []) add(term, credit, 'typo');
+    }
+    // A figure the story gives otherwise written, rounded or qualified ("almost 89 thousand" for 88,966): the story's figure.
+    if (!forms.size && /\d/.test(token)) {
+      const figure = figures.find((f) => f.start <= start && start < f.end);
+      if (figure && (figure.bound !== 'exact' || figure.precision >= 1000)) for (const term of agreeingFigureTerms(index, figure)) add(term, 0.9, 'meaning');
     }
     // Two of the story's words typed as one ("superbowl" for "Super Bowl"): the pair, where the story has it.
     if (!forms.size && !english && lower.length >= 6) for (const term of joinedPair(index, lower)) add(term, 0.9, 'typo');

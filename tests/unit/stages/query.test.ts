@@ -167,6 +167,13 @@ describe('analyzeQuery: names, initialisms and typos against the story', () => {
     expect(term('did the bakers strike over holidays', 'holidays')).toMatchObject({ known: false, salient: false, english: true });
   });
 
+  it('reads a rounded or qualified figure as the story\'s figure it agrees with ("almost 48k" for 47,913), another figure not', () => {
+    const match = indexTiny({ slug: 'ashby-derby', headline: 'Ashby wins the derby', paragraphs: ['A crowd of 47,913 at Ashby Park watched Ashby beat Calder on Sunday.'], date: '2024-05-20', outlet: 'Ashby Post' });
+    const loose = analyzeQuery(match, 'did almost 48k fans watch the derby').terms.find((t) => t.token === '48')!;
+    expect([...loose.forms.keys()]).toEqual(expect.arrayContaining([stem('47'), stem('913')]));
+    expect(analyzeQuery(match, 'did 52,000 fans watch the derby').terms.find((t) => t.token === '52')!.forms.size).toBe(0);
+  });
+
   it('marks a figure the story never gives as salient', () => {
     expect(term('did 450 bakers strike', '450')).toMatchObject({ known: false, salient: true });
   });
