@@ -197,11 +197,13 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   for (const span of candidates) {
     const f = fit[span.kind];
     if (!f || span.text.length > 160) continue;
-    // A source the sentence credits answers only "who", as the subject of the question's own verb in the
-    // sentence, and then with a penalty: it may be who acted ("…," Messi told reporters after collecting
-    // the Golden Ball), but is mostly only who said it ("…, according to the Works Department").
+    // A source the sentence credits answers only "who", never as the object of the question's own verb
+    // there, nor in a passive, nor cited only ("…, according to the Works Department"), and then with a
+    // penalty: it may be who acted ("…," Messi told reporters after collecting the Golden Ball), but is
+    // mostly only who said it.
     const isSource = sourceSpans.some((m) => m.start < span.end && span.start < m.end);
-    if (isSource && (query.expect !== 'person' || ownVerb === undefined || passive || words[ownVerb]!.start < span.end)) continue;
+    const citedOnly = /\baccording to\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, span.start - 20), span.start));
+    if (isSource && (query.expect !== 'person' || passive || citedOnly || (ownVerb !== undefined && words[ownVerb]!.start < span.end))) continue;
     // A common noun answers "who" only when it names a person or group ("the goalkeeper"), and "where" only
     // where it stands after a preposition of place ("at the north gate"): "the itinerary included …" is no place.
     if (span.kind === 'noun' && query.expect === 'person' && !namesPerson(span.text)) continue;

@@ -300,4 +300,8 @@ describe('extraction: a credited source as the answer', () => {
     const never = indexTiny(story, engineOptions({ sourceAnswerPenalty: 99 }));
     expect(answer(never, 'ask', 'who lifted the fenwick trophy').answer).not.toBe('Jonas Pike');
   });
+
+  it('answers with the source also when the sentence words the act otherwise ("won" where it says "lifting")', () => {
+    expect(answer(indexTiny(story), 'ask', 'who won the fenwick trophy').answer).toBe('Jonas Pike');
+  });
 });
