@@ -50,7 +50,7 @@ export interface EngineOptions {
   paraphraseDf: number;
   /** The antonym check (contradictionChecks) applies only when the rest of the question covers this share of the passage's match. */
   turnedCoverage: number;
-  /** Score taken from a candidate answer that is a source its sentence credits, for a "who" question not about who said it (the source may be who acted too: "…," Messi told reporters after collecting the Golden Ball); other questions never take a source. */
+  /** Score taken from a candidate answer that is a source its sentence credits, for a "who" question not about who said it (the source may be who acted too: "…," Messi told reporters after collecting the Golden Ball; never one only cited, "according to …"); other questions never take a source. */
   sourceAnswerPenalty: number;
   /** Which ways a question can say something else than its best passage make the engine abstain: a negation the passage lacks (`negation`), a word whose antonym it uses (`antonym`), an adjective or figure standing where the passage has another between the same words (`substitution`, src/answer/substitution.ts). */
   contradictionChecks: string[];
