@@ -176,7 +176,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const verb = ownVerb ?? predicate.find((i) => words[i]!.tags.includes('Verb'));
   const passive = verb !== undefined && /^\s*by\b/i.test(sentence.slice(words[verb]!.end));
   // With no verb of the question's own, its verb as a noun: the role is read against that.
-  const noun = ownVerb === undefined && query.role !== 'none' ? questionNounAt(index, sentenceIndex, query) : undefined;
+  const nounAt = ownVerb === undefined && query.role !== 'none' ? questionNounAt(index, sentenceIndex, query) : undefined;
+  const noun = nounAt === undefined ? undefined : words[nounAt]!;
   const head = query.head;
   // The story's named sources in this sentence: a question not about who said it is hardly answered by them.
   const credited = new Set((index.factsBySentence.get(sentenceIndex) ?? []).flatMap((f) => f.attribution).filter((id) => id !== 'article'));
@@ -235,9 +236,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     if (gap.ends.some((e) => first > e && first - e - 1 <= reach) || gap.starts.some((s) => s > last && s - last - 1 <= reach)) score += index.options.gapCredit;
     if (noun !== undefined) {
       // The agent: a possessive a few words before the noun ("Russia's 2022 invasion"); the object: after its "of".
-      const between = (from: number, to: number) => words.filter((w) => w.start >= from && w.end <= to).length;
-      const agent = span.end <= words[noun]!.start && between(span.end, words[noun]!.start) <= 2 && /^['’]s?(?!\p{L})/u.test(sentence.slice(span.end, span.end + 2));
-      const object = span.start >= words[noun]!.end && /^\s*of\s+(?:the\s+)?$/i.test(sentence.slice(words[noun]!.end, span.start));
+      const agent = span.end <= noun.start && words.filter((w) => w.start >= span.end && w.end <= noun.start).length <= 2 && /^['’]s?(?!\p{L})/u.test(sentence.slice(span.end, span.end + 2));
+      const object = span.start >= noun.end && /^\s*of\s+(?:the\s+)?$/i.test(sentence.slice(noun.end, span.start));
       if (query.role === 'subject' ? agent : object) score += 0.8;
     } else if (verb !== undefined && query.role !== 'none') {
       const before = last < verb;

@@ -67,6 +67,11 @@ const TIME_NOUNS = 'year|date|day|month|time|century|decade|period|era|season|we
 const PLACE_NOUNS = 'place|city|town|location|region|state|area|venue|continent|island|river|street|building|stadium|site|capital|country|nation|province|county|village';
 const PERSON_NOUNS = 'person|people|man|woman|men|women|group|organi[sz]ation|company|team|agency|newspaper|paper|outlet|leader|official|body|bodies|player|artist|author|politician|scientist|president|king|queen|party|band|club|justice|judge|coach|minister|reporter|journalist|broadcaster|institute|firm|network|analyst|customer|customers|state official';
 
+/** The adjectives of "how old / how long / how far" questions: each names the measure asked for. */
+const MEASURES = 'long|old|far|big|tall|large|high|often|deep|wide|heavy|quick|quickly|fast|soon';
+/** What stands before a question's measure adjective ("how " in "how old is …"), one lead word allowed. */
+const MEASURE_AT = new RegExp(`^\\s*(?:\\S+\\s+){0,1}how\\s+(?=(?:${MEASURES})\\b)`, 'i');
+
 const FRAME_NOUNS = new RegExp(`^(?:${TIME_NOUNS}|${PLACE_NOUNS}|${PERSON_NOUNS}|kind|type|sort|sorts|kinds|types|name|of|the|week|weeks|days|years|yrs|yr)$`);
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -93,7 +98,7 @@ export function detectKind(question: string): { kind: QuestionKind; expect: Expe
   const lead = '^(?:(?:and|so|but|ok|okay|hey|please|tell me|do you know|according to [^,]+,|per [^,]+,)\\s*,?\\s*)?(?:in|on|at|during|by|since|until|from|to|of|for)?\\s*';
   const re = (body: string) => new RegExp(lead + body);
   if (re(`(?:what|which) ${MOD}(?:${TIME_NOUNS})s?\\b`).test(q) || re('when\\b').test(q) || /\bhow long ago\b/.test(q)) return { kind: 'when', expect: 'time' };
-  if (re('how (?:many|much|long|old|far|big|tall|large|high|often|deep|wide|heavy|quick|quickly|fast|soon)\\b').test(q) || re('by how (?:much|many)\\b').test(q)) return { kind: 'what', expect: 'number' };
+  if (re(`how (?:many|much|${MEASURES})\\b`).test(q) || re('by how (?:much|many)\\b').test(q)) return { kind: 'what', expect: 'number' };
   if (/^(?:in|to|from|at|into|within) (?:what|which) (?:country|nation)\b/.test(q)) return { kind: 'where', expect: 'place' };
   if (re('where\\b').test(q) || re(`(?:what|which) ${MOD}(?:${PLACE_NOUNS})\\b`).test(q)) return { kind: 'where', expect: 'place' };
   if (re('(?:who|whom|whose)\\b').test(q) || re(`(?:what|which) ${MOD}${MOD}(?:${PERSON_NOUNS})\\b`).test(q)) return { kind: 'who', expect: 'person' };
@@ -220,7 +225,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   const lexicon = index.meaning;
   const frameEnd = /^\s*(?:\S+\s+){0,1}(?:what|which|how many|how much)\s+(?:[\w-]+\s+){1,4}?(?=(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)/i.exec(normalized)?.[0].length ?? 0;
   // The measure a "how old / how long / how far" question asks for: its adjective names the kind of answer, like a frame noun.
-  const measure = /^\s*(?:\S+\s+){0,1}how\s+(?=(?:old|long|far|big|tall|large|high|often|deep|wide|heavy|quick|quickly|fast|soon)\b)/i.exec(normalized)?.[0].length;
+  const measure = MEASURE_AT.exec(normalized)?.[0].length;
   const tokens = tokenizeWithOffsets(normalized);
   const figures = figuresIn(normalized);
   for (const [at, { token, start }] of tokens.entries()) {

@@ -19,7 +19,7 @@ export interface AliasMatcher {
 }
 
 /** The text with its diacritics taken off ("Clarín" → "Clarin"), letters otherwise as they are. */
-export const withoutAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+const withoutAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
