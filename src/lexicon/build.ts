@@ -220,10 +220,3 @@ export function buildLexicon(cacheDir?: string, source: LexiconSource = lexiconS
   }
   return path;
 }
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const started = performance.now();
-  const path = buildLexicon();
-  const ms = Math.round(performance.now() - started);
-  process.stdout.write(`lexicon: wrote ${path} (${(readFileSync(path).byteLength / 1e6).toFixed(1)} MB) in ${ms} ms\n`);
-}
