@@ -6,7 +6,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { encodeLexicon, FORMAT_VERSION, type LexiconData, SATELLITE, WordList } from './format.ts';
 import { irregularForms } from './irregulars.ts';
 import { normalizeWord } from './morphy.ts';
