@@ -31,6 +31,7 @@ export function openLibrary(dir: string, defaultSlug?: string, options: Partial<
   const opts = engineOptions(options);
   const stories = new StoryShelf(new IndexCache(opts, cache));
   for (const name of storyFolders(dir)) checkSlug(stories.putFolder(join(dir, name), dir), dir, name);
+  stories.cache.saveEntries();
   const slugs = [...stories.keys()];
   if (defaultSlug && !stories.has(defaultSlug)) throw new LibraryError(`DEFAULT_STORY "${defaultSlug}" is not loaded (loaded: ${capList(slugs)})`);
   const fallback = stories.entryList().find((e) => e.annotated)?.slug ?? slugs[0]!;

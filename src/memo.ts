@@ -9,7 +9,8 @@ export class Memo<V> {
 
   /** The value remembered for the key, or `compute()`'s, remembered. */
   get(key: string, compute: () => V): V {
-    if (this.#values.has(key)) return this.#values.get(key)!;
+    const known = this.#values.get(key);
+    if (known !== undefined || this.#values.has(key)) return known!;
     const value = compute();
     if (this.#values.size >= this.limit) this.#values.clear();
     this.#values.set(key, value);

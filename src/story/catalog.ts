@@ -72,6 +72,7 @@ export class StoryCatalog {
         logger?.warn({ guildId: rec.guildId, slug: rec.slug, err }, 'an added story could not be loaded; skipped');
       }
     }
+    catalog.cache.saveEntries();
     return catalog;
   }
 
@@ -189,6 +190,7 @@ export class StoryCatalog {
       }
       const shelf = this.guildShelf(guildId);
       shelf.putFolder(final);
+      this.cache.saveEntries();
       return shelf.get(slug)!;
     } finally {
       rmSync(staging, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { EngineOptions } from '../answer/options.ts';
 import { buildIndex, type StoryIndex } from '../search/index.ts';
@@ -11,6 +11,8 @@ import { RoutingTable, routingTerms } from './route.ts';
  * Stories held lazily: for every story only what lists and routing need (a `StoryEntry` and its routing
  * terms); the full `StoryIndex` is built on first use, kept in a bounded LRU, and stored under
  * `DATA_DIR/index/` so the next start loads it (a few ms) instead of building it again (100–300 ms).
+ * The entries themselves are lines of one file, `DATA_DIR/index/entries.jsonl`, so that a start over
+ * thousands of stories reads (or, the first time, appends) one file, not a file per story.
  */
 
 /** What is held for every story, indexed or not. */
@@ -59,8 +61,23 @@ export interface IndexCacheOptions {
   size?: number;
 }
 
-/** A file this cache writes: `<sha256>.(entry|index).json`, or its temporary `<…>.json.<pid>.tmp` while being written. */
+/**
+ * A file this cache writes: `<sha256>.index.json`, or its temporary `<…>.json.<pid>.tmp` while being written;
+ * `<sha256>.entry.json` is a stored entry of an earlier version (entries are lines of ENTRIES_FILE now).
+ */
 const STORED_FILE = /^([0-9a-f]{64})\.(entry|index)\.json(?:\.(\d{1,10})\.tmp)?$/;
+
+/**
+ * The stored entries: a line per entry, `<key> <StoredEntry as JSON>`, appended as stories are first
+ * validated, each after a newline (so a write cut short spoils only its own line); a later line for a key
+ * wins, a line that does not parse is skipped.
+ * `IndexCache.prune` rewrites it with the live entries only (through `entries.jsonl.<pid>.tmp`).
+ */
+export const ENTRIES_FILE = 'entries.jsonl';
+const ENTRIES_TMP = /^entries\.jsonl\.(\d{1,10})\.tmp$/;
+
+/** New entry lines held before they are appended (`IndexCache.saveEntries` appends them sooner). */
+const ENTRY_BATCH = 256;
 
 /** Whether the process that was writing a `.tmp` file is still running (this one counts as running). */
 function writerRunning(pid: number): boolean {
@@ -78,6 +95,8 @@ export const DEFAULT_INDEX_CACHE_SIZE = 100;
 
 /** Counts of what the cache did, for the bench and the logs. */
 export interface IndexCacheStats {
+  /** Stories validated because no stored entry had their key (a new or changed story, or a first start). */
+  validated: number;
   built: number;
   loaded: number;
   hits: number;
@@ -91,7 +110,11 @@ export interface IndexCacheStats {
  */
 export class IndexCache {
   private readonly lru = new Map<string, StoryIndex>();
-  readonly stats: IndexCacheStats = { built: 0, loaded: 0, hits: 0, rebuilt: 0 };
+  readonly stats: IndexCacheStats = { validated: 0, built: 0, loaded: 0, hits: 0, rebuilt: 0 };
+  /** ENTRIES_FILE's lines by key (the JSON after the key, parsed when asked for), read on the first `entry`. */
+  private stored?: Map<string, string>;
+  /** Lines not yet appended to ENTRIES_FILE. */
+  private pending: string[] = [];
   readonly size: number;
 
   constructor(readonly options: EngineOptions, readonly settings: IndexCacheOptions = {}) {
@@ -102,7 +125,7 @@ export class IndexCache {
     return this.settings.dir ? join(this.settings.dir, `${key}.${kind}.json`) : undefined;
   }
 
-  private read(key: string, kind: 'entry' | 'index'): unknown {
+  private read(key: string, kind: 'index'): unknown {
     const file = this.file(key, kind);
     if (!file) return undefined;
     try {
@@ -112,7 +135,7 @@ export class IndexCache {
     }
   }
 
-  private write(key: string, kind: 'entry' | 'index', data: unknown): void {
+  private write(key: string, kind: 'index', data: unknown): void {
     const file = this.file(key, kind);
     if (!file) return;
     try {
@@ -125,23 +148,78 @@ export class IndexCache {
     }
   }
 
+  /** ENTRIES_FILE's lines by key, read once (empty without a folder, or when the file is missing or unreadable). */
+  private storedEntries(): Map<string, string> {
+    if (this.stored) return this.stored;
+    this.stored = new Map();
+    if (!this.settings.dir) return this.stored;
+    let text = '';
+    try {
+      text = readFileSync(join(this.settings.dir, ENTRIES_FILE), 'utf8');
+    } catch {
+      return this.stored; // none yet: every story is validated and its entry appended
+    }
+    for (const line of text.split('\n')) {
+      const space = line.indexOf(' ');
+      if (space === 64) this.stored.set(line.slice(0, 64), line.slice(65));
+    }
+    return this.stored;
+  }
+
+  /** The stored entry of a key, when there is a complete one of this format. */
+  private storedEntry(key: string): StoredEntry | undefined {
+    const line = this.storedEntries().get(key);
+    if (line === undefined) return undefined;
+    try {
+      const e = JSON.parse(line) as Partial<StoredEntry> | null;
+      if (e && e.format === INDEX_FORMAT && e.key === key && typeof e.slug === 'string' && typeof e.title === 'string'
+        && typeof e.contentHash === 'string' && Array.isArray(e.terms) && e.terms.every((t) => typeof t === 'string')) return e as StoredEntry;
+    } catch {
+      // cut short or damaged: validated again and appended anew
+    }
+    return undefined;
+  }
+
+  /**
+   * Appends the entries validated since the last call to ENTRIES_FILE (`openLibrary` and the catalog call it
+   * once their stories are read; `entry` calls it every ENTRY_BATCH new entries). A failed write only costs
+   * the next start a validation.
+   */
+  saveEntries(): void {
+    if (!this.pending.length || !this.settings.dir) return;
+    const lines = this.pending.join('');
+    this.pending = [];
+    try {
+      mkdirSync(this.settings.dir, { recursive: true });
+      appendFileSync(join(this.settings.dir, ENTRIES_FILE), lines);
+    } catch {
+      // a read-only or full disk: validated again next time
+    }
+  }
+
   /**
    * A story folder's entry and routing terms: its files are read (confined to `root`, within the load
    * limits) and hashed; a stored entry for that hash is used as it is (those exact bytes were validated
-   * when it was written), else the story is validated (StoryDataError for a broken one) and the entry stored.
+   * when it was written), else the story is validated (StoryDataError for a broken one) and its entry kept
+   * for ENTRIES_FILE.
    */
   entry(dir: string, root: string = dirname(resolve(dir))): { entry: StoryEntry; terms: string[] } {
     const files = readStoryFiles(dir, root);
     const key = keyOf(files, this.options);
-    const stored = this.read(key, 'entry') as Partial<StoredEntry> | undefined;
-    if (stored && stored.format === INDEX_FORMAT && stored.key === key && typeof stored.slug === 'string' && typeof stored.title === 'string'
-      && typeof stored.contentHash === 'string' && Array.isArray(stored.terms)) {
+    const stored = this.storedEntry(key);
+    if (stored) {
       return { entry: { slug: stored.slug, dir, root, title: stored.title, annotated: stored.annotated === true, contentHash: stored.contentHash, key }, terms: stored.terms };
     }
     const story = parseStory(dir, files);
+    this.stats.validated++;
     const entry: StoryEntry = { slug: story.slug, dir, root, title: story.meta.title, annotated: story.meta.annotated, contentHash: contentHash(story.paragraphs), key };
     const terms = routingTerms(story);
-    this.write(key, 'entry', { format: INDEX_FORMAT, key, slug: entry.slug, title: entry.title, annotated: entry.annotated, contentHash: entry.contentHash, terms } satisfies StoredEntry);
+    if (this.settings.dir) {
+      const json = JSON.stringify({ format: INDEX_FORMAT, key, slug: entry.slug, title: entry.title, annotated: entry.annotated, contentHash: entry.contentHash, terms } satisfies StoredEntry);
+      this.storedEntries().set(key, json);
+      this.pending.push(`\n${key} ${json}`); // the newline first: a line cut short by a killed write never runs into the next
+      if (this.pending.length >= ENTRY_BATCH) this.saveEntries();
+    }
     return { entry, terms };
   }
 
@@ -167,10 +245,12 @@ export class IndexCache {
   }
 
   /**
-   * Removes stored files no live story uses: `<key>.entry.json` / `<key>.index.json` whose key is not in
-   * `live` (a story changed, removed, or read under other engine options or another index format) and the
-   * `.tmp` files of writers no longer running. Only files named as this cache names them are touched; anything
-   * else in the folder is left alone. Returns how many files were removed. Never throws.
+   * Removes what is stored for no live story: `<key>.index.json` files whose key is not in `live` (a story
+   * changed, removed, or read under other engine options or another index format), ENTRIES_FILE's lines of
+   * such keys (the file is rewritten with one line per live key), `<key>.entry.json` files of earlier
+   * versions, and the `.tmp` files of writers no longer running. Only files named as this cache names them
+   * are touched; anything else in the folder is left alone. Returns how many files and entry lines were
+   * removed. Never throws.
    */
   prune(live: Iterable<string>): number {
     const dir = this.settings.dir;
@@ -184,10 +264,13 @@ export class IndexCache {
     }
     let removed = 0;
     for (const name of names) {
+      const tmp = ENTRIES_TMP.exec(name);
       const stored = STORED_FILE.exec(name);
-      if (!stored) continue;
-      const [, key, , pid] = stored;
-      if (pid === undefined ? keep.has(key!) : writerRunning(Number(pid))) continue;
+      if (tmp ? writerRunning(Number(tmp[1])) : !stored) continue;
+      if (stored) {
+        const [, key, kind, pid] = stored;
+        if (pid === undefined ? kind === 'index' && keep.has(key!) : writerRunning(Number(pid))) continue;
+      }
       try {
         rmSync(join(dir, name), { force: true });
         removed++;
@@ -195,7 +278,31 @@ export class IndexCache {
         // in use or read-only: tried again next start
       }
     }
-    return removed;
+    return removed + this.compactEntries(keep);
+  }
+
+  /** Rewrites ENTRIES_FILE with the latest line of each key in `keep`, when it holds any other; returns the lines dropped. */
+  private compactEntries(keep: ReadonlySet<string>): number {
+    this.saveEntries();
+    const file = join(this.settings.dir!, ENTRIES_FILE);
+    let lines: string[];
+    try {
+      lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+    } catch {
+      return 0; // none yet
+    }
+    const latest = new Map<string, string>();
+    for (const line of lines) if (line.indexOf(' ') === 64 && keep.has(line.slice(0, 64))) latest.set(line.slice(0, 64), line);
+    if (latest.size === lines.length) return 0;
+    try {
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, [...latest.values()].map((l) => `\n${l}`).join(''));
+      renameSync(tmp, file);
+    } catch {
+      return 0; // read-only: tried again next start
+    }
+    if (this.stored) for (const key of [...this.stored.keys()]) if (!latest.has(key)) this.stored.delete(key);
+    return lines.length - latest.size;
   }
 
   /** Built indexes in memory now. */

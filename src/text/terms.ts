@@ -21,30 +21,54 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   every ought oneself`).split(/\s+/),
 );
 
+/**
+ * Text that NFKC leaves as it is and whose words are ASCII once normalised: ASCII, and the dashes and
+ * quotes that `normalizeText` turns into ASCII (U+2011 is NFKC's U+2010, a dash either way). Most text is,
+ * and skipping NFKC and the Unicode word classes for it makes tokenizing several times faster.
+ */
+const PLAIN = /^[\x00-\x7F\u2010-\u2015\u2018-\u201F]*$/;
+/** Text with nothing for `normalizeText` to do. */
+const ASCII = /^[\x00-\x7F]*$/;
+
 /** Normalises typography so that the article and a typed question compare equal: quotes, dashes, width. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
+  if (ASCII.test(text)) return text;
+  return (PLAIN.test(text) ? text : text.normalize('NFKC'))
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-');
 }
 
 const TOKEN = new RegExp(`${ENTITY_PREFIX}[a-z0-9-]+|[\\p{L}\\p{N}]+(?:['-][\\p{L}\\p{N}]+)*`, 'gu');
+/** TOKEN for PLAIN text, whose letters and digits are ASCII: the same matches. */
+const PLAIN_TOKEN = new RegExp(`${ENTITY_PREFIX}[a-z0-9-]+|[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*`, 'g');
 
-/** Splits text into word tokens, each with its offset in the normalised text; phrasal verbs read as one word. */
-export function tokenizeWithOffsets(text: string): { token: string; start: number }[] {
-  const tokens = [...normalizeText(text).matchAll(TOKEN)].map((m) => ({ token: m[0], start: m.index ?? 0 }));
+/** The tokens of a text (phrasal verbs read as one word), and their offsets in the normalised text when asked. */
+function tokensOf(text: string, offsets?: number[]): string[] {
+  const normal = normalizeText(text);
+  const re = PLAIN.test(text) ? PLAIN_TOKEN : TOKEN;
+  const tokens: string[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(normal); m; m = re.exec(normal)) {
+    tokens.push(m[0]);
+    offsets?.push(m.index);
+  }
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const phrasal = PHRASAL.get(tokens[i]!.token.toLowerCase());
-    if (phrasal && tokens[i + 1]!.token.toLowerCase() === phrasal.next) tokens[i]!.token = phrasal.as;
+    const phrasal = PHRASAL.get(tokens[i]!.toLowerCase());
+    if (phrasal && tokens[i + 1]!.toLowerCase() === phrasal.next) tokens[i] = phrasal.as;
   }
   return tokens;
 }
 
+/** Splits text into word tokens, each with its offset in the normalised text; phrasal verbs read as one word. */
+export function tokenizeWithOffsets(text: string): { token: string; start: number }[] {
+  const offsets: number[] = [];
+  return tokensOf(text, offsets).map((token, i) => ({ token, start: offsets[i]! }));
+}
+
 /** Splits text into word tokens (hyphenated and apostrophised words stay whole; entity tokens pass through). */
 export function tokenize(text: string): string[] {
-  return tokenizeWithOffsets(text).map((t) => t.token);
+  return tokensOf(text);
 }
 
 /** Stems one lower-case word (possessive removed). */

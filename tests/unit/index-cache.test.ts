@@ -12,7 +12,7 @@ import type { Command } from '../../src/answer/types.ts';
 import { openLibrary } from '../../src/library.ts';
 import { INDEX_FORMAT } from '../../src/search/persist.ts';
 import { questionTerms } from '../../src/story/route.ts';
-import { IndexCache, StoryShelf } from '../../src/story/shelf.ts';
+import { ENTRIES_FILE, IndexCache, StoryShelf } from '../../src/story/shelf.ts';
 import { BAKERY, BRIDGE, cleanupTiny, tinyStoriesDir } from './stages/tiny.ts';
 
 const QUESTIONS: [Command, string][] = [
@@ -102,15 +102,20 @@ describe('stored indexes', () => {
     expect(shelf.cache.stats.hits).toBeGreaterThan(0);
   });
 
-  it('reads a stored entry instead of validating the story again, and rebuilds a damaged one', () => {
-    const entries = () => readdirSync(cacheDir).filter((f) => f.endsWith('.entry.json'));
-    expect(entries().length).toBeGreaterThanOrEqual(2);
-    for (const f of entries()) writeFileSync(join(cacheDir, f), '{"format":');
+  it('reads stored entries (one file) instead of validating the stories again, and validates again a damaged or cut line', () => {
+    const file = join(cacheDir, ENTRIES_FILE);
+    expect(open().shelf.cache.stats.validated).toBe(0);
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    // every line damaged, and a last line cut short by a killed write
+    writeFileSync(file, `${lines.map((l) => `${l.slice(0, 65)}{"format":`).join('\n')}\n${lines[0]!.slice(0, 40)}`);
     const { shelf } = open();
+    expect(shelf.cache.stats.validated).toBe(2);
     expect(shelf.entry(BRIDGE.slug)?.title).toBe(BRIDGE.headline);
-    const readable = entries().filter((f) => { try { JSON.parse(readFileSync(join(cacheDir, f), 'utf8')); return true; } catch { return false; } });
-    expect(readable).toHaveLength(2); // the two stories as they are now, written again
     expect(shelf.routing.holders(questionTerms('Ostrova')[0]!).map((id) => shelf.routing.slugAt(id))).toEqual([BRIDGE.slug]);
+    const again = open().shelf;
+    expect(again.cache.stats.validated).toBe(0);
+    expect(again.entryList().map((e) => e.title).sort()).toEqual([BAKERY.headline, BRIDGE.headline].sort());
   });
 
   it('holds titles without building: entries and keys cost no index', () => {
@@ -133,7 +138,7 @@ describe('pruning stored indexes', () => {
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  it('removes only the files of keys no live story uses and dead writers\' .tmp files; anything else stays', () => {
+  it('removes only the files and entry lines of keys no live story uses, earlier versions\' entry files and dead writers\' .tmp files; anything else stays', () => {
     const open = (options = {}) => openLibrary(stories, undefined, options, { dir: cacheDir }).stories as StoryShelf;
     const stale = open({ minCoverage: 0.45 });
     stale.get(BRIDGE.slug); // an entry and an index for each story under other options: stale once the options change back
@@ -142,30 +147,32 @@ describe('pruning stored indexes', () => {
     const liveKeys = live.entryList().map((e) => e.key);
     const staleKeys = stale.entryList().map((e) => e.key);
     expect(liveKeys.some((k) => staleKeys.includes(k))).toBe(false);
+    const entryKeys = () => readFileSync(join(cacheDir, ENTRIES_FILE), 'utf8').split('\n').filter(Boolean).map((l) => l.slice(0, 64)).sort();
+    expect(entryKeys()).toEqual([...liveKeys, ...staleKeys].sort());
 
     const hex = 'a'.repeat(64);
-    const foreign = ['notes.txt', `${hex}.index.json.bak`, 'abc.index.json', `${hex.toUpperCase()}.entry.json`];
+    const foreign = ['notes.txt', `${hex}.index.json.bak`, 'abc.index.json', `${hex.toUpperCase()}.entry.json`, 'entries.jsonl.bak'];
     for (const name of foreign) writeFileSync(join(cacheDir, name), 'x');
+    const legacy = `${liveKeys[0]}.entry.json`; // a stored entry as an earlier version wrote them
     const deadTmp = `${hex}.index.json.4194305.tmp`; // above Linux's largest pid: no such process
-    const ownTmp = `${hex}.entry.json.${process.pid}.tmp`; // a write of this process in progress
-    writeFileSync(join(cacheDir, deadTmp), '{');
-    writeFileSync(join(cacheDir, ownTmp), '{');
+    const deadEntriesTmp = `${ENTRIES_FILE}.4194305.tmp`;
+    const ownTmp = `${hex}.index.json.${process.pid}.tmp`; // a write of this process in progress
+    for (const name of [legacy, deadTmp, deadEntriesTmp, ownTmp]) writeFileSync(join(cacheDir, name), '{');
     const before = readdirSync(cacheDir);
 
     const removed = live.cache.prune(liveKeys);
     const after = readdirSync(cacheDir).sort();
-    const expected = before.filter((n) => n !== deadTmp && !staleKeys.some((k) => n.startsWith(`${k}.`))).sort();
-    expect(after).toEqual(expected);
-    expect(removed).toBe(before.length - after.length);
-    expect(removed).toBe(staleKeys.length + 1 + 1); // two stale entries, the stale Bridge index, the dead .tmp
-    for (const name of [...foreign, ownTmp]) expect(after).toContain(name);
-    for (const key of liveKeys) expect(after).toContain(`${key}.entry.json`);
+    const gone = [legacy, deadTmp, deadEntriesTmp, `${stale.entry(BRIDGE.slug)!.key}.index.json`];
+    expect(after).toEqual(before.filter((n) => !gone.includes(n)).sort());
+    expect(removed).toBe(gone.length + staleKeys.length); // the files, and the stale entries' lines
+    for (const name of [...foreign, ownTmp, ENTRIES_FILE]) expect(after).toContain(name);
+    expect(entryKeys()).toEqual([...liveKeys].sort());
     expect(after).toContain(`${live.entry(BRIDGE.slug)!.key}.index.json`);
 
-    // what is left still serves a new library: nothing is built again
+    // what is left still serves a new library: nothing is validated or built again
     const again = open();
     again.get(BRIDGE.slug);
-    expect(again.cache.stats).toMatchObject({ built: 0, loaded: 1 });
+    expect(again.cache.stats).toMatchObject({ validated: 0, built: 0, loaded: 1 });
     expect(live.cache.prune(liveKeys)).toBe(0);
   });
 

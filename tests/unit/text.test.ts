@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanQuery, MAX_QUERY_CHARS } from '../../src/answer/input.ts';
 import { detectKind } from '../../src/answer/query.ts';
@@ -77,6 +78,19 @@ describe('tokenize and termsOf', () => {
 
   it('keeps hyphenated and apostrophised words whole and drops punctuation', () => {
     expect(tokenize('Putin’s “strong, strategic fortress” — a multi-polar order; 2022!')).toEqual(['Putin\'s', 'strong', 'strategic', 'fortress', 'a', 'multi-polar', 'order', '2022']);
+  });
+
+  it('tokenizes plain text (ASCII, typographic quotes and dashes) on its fast path exactly as NFKC and the Unicode word classes do', () => {
+    const slowNormal = (text: string) => text.normalize('NFKC').replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, '-');
+    const slow = (text: string) => [...slowNormal(text).matchAll(/entity:[a-z0-9-]+|[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)].map((m) => m[0]);
+    // Characters either side of the fast path's edge: ASCII, the dashes and quotes it takes, and ones it leaves to NFKC.
+    const chars = [...'aZ9 -\'.,entity:', '\u2010', '\u2011', '\u2014', '\u2018', '\u2019', '\u201C', '\u201F', '\u2032', '\u2033', '\u00A0', 'é', '\uFB01', '²', '\u2212', 'Ж'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      expect(normalizeText(text)).toBe(slowNormal(text));
+      expect(tokenize(text)).toEqual(slow(text));
+    }), { seed: 5, numRuns: 2000 });
   });
 
   it('normalises curly quotes and dashes', () => {
