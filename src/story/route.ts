@@ -29,7 +29,14 @@ function cachedTerms(token: string): readonly string[] {
 /** Every term of a story a question could use to name it: its text's words and its names and aliases, as index terms. */
 export function routingTerms(story: Pick<Story, 'paragraphs' | 'entities' | 'sources'>): string[] {
   const terms = new Set<string>();
-  const add = (text: string) => { for (const token of tokenize(text)) for (const t of cachedTerms(token)) terms.add(t); };
+  const tokens = new Set<string>();
+  const add = (text: string) => {
+    for (const token of tokenize(text)) {
+      if (tokens.has(token)) continue; // a story repeats most of its words: each is looked up once
+      tokens.add(token);
+      for (const t of cachedTerms(token)) terms.add(t);
+    }
+  };
   for (const p of story.paragraphs) add(p);
   for (const e of [...story.entities, ...story.sources]) for (const name of [e.name, ...e.aliases]) add(name);
   return [...terms];

@@ -35,9 +35,14 @@ export function contentHash(paragraphs: readonly string[]): string {
   return createHash('sha256').update(paragraphs.map((p) => p.replace(/\s+/g, ' ')).join('\n')).digest('hex');
 }
 
+/** What every key under an options object starts with (the options are not changed once made). */
+const keyPrefixes = new WeakMap<EngineOptions, string>();
+
 /** The cache key of a story's files under these options. */
 function keyOf(files: StoryFiles, options: EngineOptions): string {
-  const h = createHash('sha256').update(`story-index ${INDEX_FORMAT}\0${JSON.stringify(options)}\0`);
+  let prefix = keyPrefixes.get(options);
+  if (prefix === undefined) keyPrefixes.set(options, (prefix = `story-index ${INDEX_FORMAT}\0${JSON.stringify(options)}\0`));
+  const h = createHash('sha256').update(prefix);
   for (const text of [files.article, files.meta, files.facts]) h.update(`${Buffer.byteLength(text)}\0`).update(text);
   return h.digest('hex');
 }
