@@ -254,14 +254,15 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
       const own = typoAllowance(lower);
       const lossy = !english && lower.length >= 4 && !/\d/.test(lower);
       if (own > 0 || lossy) {
-        for (const [surface, stems] of index.surface) {
+        // forEach, not for…of: no entry array for each of the story's words, for each word looked for.
+        index.surface.forEach((stems, surface) => {
           const allowance = english ? Math.min(own, index.options.englishTypos) : lossy ? Math.max(own, typoAllowance(surface)) : own;
-          if (allowance === 0 || Math.abs(surface.length - lower.length) > allowance || surface[0] !== lower[0] && allowance < 2) continue;
-          if (damerau(lower, surface, allowance) > allowance) continue;
+          if (allowance === 0 || Math.abs(surface.length - lower.length) > allowance || surface[0] !== lower[0] && allowance < 2) return;
+          if (damerau(lower, surface, allowance) > allowance) return;
           // An English word is never a misspelling of its own opposite ("decrease", "increase").
-          if (english && lexicon.antonymsIn(lower, new Set(stems), true) !== null) continue;
+          if (english && lexicon.antonymsIn(lower, new Set(stems), true) !== null) return;
           for (const s of stems) add(s, 0.9, 'typo');
-        }
+        });
       }
     }
     // Related words (WordNet: synonyms, derivations, pertainyms) that the story uses.

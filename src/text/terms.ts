@@ -109,20 +109,22 @@ export function contentTokens(text: string): string[] {
 export function damerau(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const width = b.length + 1;
-  // Three rolling rows (two back, one back, this one), reused between calls: no allocation per call.
+  // Three rolling rows (two back, one back, this one) at offsets into one buffer, reused between calls: no
+  // allocation per call (not even subarray views: this runs for every story word, for every word looked for).
   if (rowBuffer.length < 3 * width) rowBuffer = new Int32Array(3 * width * 2);
-  let before = rowBuffer.subarray(0, width);
-  let prev = rowBuffer.subarray(width, 2 * width);
-  let cur = rowBuffer.subarray(2 * width, 3 * width);
-  for (let j = 0; j < width; j++) prev[j] = j;
+  const row = rowBuffer;
+  let before = 0;
+  let prev = width;
+  let cur = 2 * width;
+  for (let j = 0; j < width; j++) row[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
+    row[cur] = i;
     let rowMin = i;
     for (let j = 1; j < width; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
-      cur[j] = v;
+      let v = Math.min(row[prev + j]! + 1, row[cur + j - 1]! + 1, row[prev + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, row[before + j - 2]! + 1);
+      row[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
@@ -131,7 +133,7 @@ export function damerau(a: string, b: string, max: number): number {
     prev = cur;
     cur = spare;
   }
-  return prev[b.length]!;
+  return row[prev + b.length]!;
 }
 let rowBuffer = new Int32Array(192);
 
