@@ -84,6 +84,27 @@ const ENTRIES_TMP = /^entries\.jsonl\.(\d{1,10})\.tmp$/;
 /** New entry lines held before they are appended (`IndexCache.saveEntries` appends them sooner). */
 const ENTRY_BATCH = 256;
 
+/**
+ * ENTRIES_FILE read: each key's latest line (the JSON after the key, parsed when asked for) and how many
+ * lines it has (empty ones aside); undefined when it is missing or unreadable.
+ */
+function readEntryLines(file: string): { byKey: Map<string, string>; lines: number } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const byKey = new Map<string, string>();
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    lines++;
+    if (line.indexOf(' ') === 64) byKey.set(line.slice(0, 64), line.slice(65));
+  }
+  return { byKey, lines };
+}
+
 /** Whether the process that was writing a `.tmp` file is still running (this one counts as running). */
 function writerRunning(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -126,12 +147,12 @@ export class IndexCache {
     this.size = Math.max(1, settings.size ?? DEFAULT_INDEX_CACHE_SIZE);
   }
 
-  private file(key: string, kind: 'entry' | 'index'): string | undefined {
-    return this.settings.dir ? join(this.settings.dir, `${key}.${kind}.json`) : undefined;
+  private file(key: string): string | undefined {
+    return this.settings.dir ? join(this.settings.dir, `${key}.index.json`) : undefined;
   }
 
-  private read(key: string, kind: 'index'): unknown {
-    const file = this.file(key, kind);
+  private read(key: string): unknown {
+    const file = this.file(key);
     if (!file) return undefined;
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as unknown;
@@ -140,8 +161,8 @@ export class IndexCache {
     }
   }
 
-  private write(key: string, kind: 'index', data: unknown): void {
-    const file = this.file(key, kind);
+  private write(key: string, data: unknown): void {
+    const file = this.file(key);
     if (!file) return;
     try {
       mkdirSync(dirname(file), { recursive: true });
@@ -155,18 +176,9 @@ export class IndexCache {
 
   /** ENTRIES_FILE's lines by key, read once (empty without a folder, or when the file is missing or unreadable). */
   private storedEntries(): Map<string, string> {
-    if (this.stored) return this.stored;
-    this.stored = new Map();
-    if (!this.settings.dir) return this.stored;
-    let text = '';
-    try {
-      text = readFileSync(join(this.settings.dir, ENTRIES_FILE), 'utf8');
-    } catch {
-      return this.stored; // none yet: every story is validated and its entry appended
-    }
-    for (const line of text.split('\n')) {
-      const space = line.indexOf(' ');
-      if (space === 64) this.stored.set(line.slice(0, 64), line.slice(65));
+    if (!this.stored) {
+      const read = this.settings.dir ? readEntryLines(join(this.settings.dir, ENTRIES_FILE)) : undefined;
+      this.stored = read?.byKey ?? new Map(); // none yet: every story is validated and its entry appended
     }
     return this.stored;
   }
@@ -290,24 +302,19 @@ export class IndexCache {
   private compactEntries(keep: ReadonlySet<string>): number {
     this.saveEntries();
     const file = join(this.settings.dir!, ENTRIES_FILE);
-    let lines: string[];
-    try {
-      lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
-    } catch {
-      return 0; // none yet
-    }
-    const latest = new Map<string, string>();
-    for (const line of lines) if (line.indexOf(' ') === 64 && keep.has(line.slice(0, 64))) latest.set(line.slice(0, 64), line);
-    if (latest.size === lines.length) return 0;
+    const read = readEntryLines(file);
+    if (!read) return 0; // none yet
+    const kept = [...read.byKey].filter(([key]) => keep.has(key));
+    if (kept.length === read.lines) return 0;
     try {
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, [...latest.values()].map((l) => `\n${l}`).join(''));
+      writeFileSync(tmp, kept.map(([key, json]) => `\n${key} ${json}`).join(''));
       renameSync(tmp, file);
     } catch {
       return 0; // read-only: tried again next start
     }
-    if (this.stored) for (const key of [...this.stored.keys()]) if (!latest.has(key)) this.stored.delete(key);
-    return lines.length - latest.size;
+    if (this.stored) for (const key of [...this.stored.keys()]) if (!keep.has(key) || !read.byKey.has(key)) this.stored.delete(key);
+    return read.lines - kept.length;
   }
 
   /** Built indexes in memory now. */
@@ -316,7 +323,7 @@ export class IndexCache {
   }
 
   private load(entry: StoryEntry): StoryIndex | undefined {
-    const data = this.read(entry.key, 'index');
+    const data = this.read(entry.key);
     if (data === undefined) return undefined;
     try {
       const index = restoreIndex(data, entry.key, entry.dir, this.options);
@@ -334,7 +341,7 @@ export class IndexCache {
     this.stats.built++;
     // Stored under the key of what was read now (the files may have changed since start-up).
     const key = keyOf(files, this.options);
-    this.write(key, 'index', storeIndex(index, key));
+    this.write(key, storeIndex(index, key));
     return index;
   }
 }

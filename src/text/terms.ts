@@ -32,8 +32,13 @@ const ASCII = /^[\x00-\x7F]*$/;
 
 /** Normalises typography so that the article and a typed question compare equal: quotes, dashes, width. */
 export function normalizeText(text: string): string {
-  if (ASCII.test(text)) return text;
-  return (PLAIN.test(text) ? text : text.normalize('NFKC'))
+  return normalized(text, PLAIN.test(text));
+}
+
+/** `normalizeText`, told whether the text is PLAIN (so that tokenizing tests it once). */
+function normalized(text: string, plain: boolean): string {
+  if (plain && ASCII.test(text)) return text;
+  return (plain ? text : text.normalize('NFKC'))
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-');
@@ -45,8 +50,9 @@ const PLAIN_TOKEN = new RegExp(`${ENTITY_PREFIX}[a-z0-9-]+|[A-Za-z0-9]+(?:['-][A
 
 /** The tokens of a text (phrasal verbs read as one word), and their offsets in the normalised text when asked. */
 function tokensOf(text: string, offsets?: number[]): string[] {
-  const normal = normalizeText(text);
-  const re = PLAIN.test(text) ? PLAIN_TOKEN : TOKEN;
+  const plain = PLAIN.test(text);
+  const normal = normalized(text, plain);
+  const re = plain ? PLAIN_TOKEN : TOKEN;
   const tokens: string[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(normal); m; m = re.exec(normal)) {
