@@ -226,7 +226,8 @@ function rolesSwapped(index: StoryIndex, query: AnalyzedQuery, best: Candidate):
 /** Claim words the passage does not hold (an unmatched adverb such as "personally" is not an element). */
 function unsupported(index: StoryIndex, query: AnalyzedQuery, best: Candidate): QueryTerm[] {
   const terms = index.sentenceTerms[best.sentence.index]!;
-  return query.terms.filter((t) => creditIn(terms, t) < index.options.firmCredit && !index.meaning.isAdverbOnly(t.token) && !figuresIn(t.token).length
+  const narrower = (t: QueryTerm) => { for (const x of index.meaning.narrowerTerms(t.token)) if (terms.has(x)) return true; return false; };
+  return query.terms.filter((t) => creditIn(terms, t) < index.options.firmCredit && !(index.options.claimGeneralizes && narrower(t)) && !index.meaning.isAdverbOnly(t.token) && !figuresIn(t.token).length
     && !(t.english && !t.salient && index.meaning.senseCount(t.token) >= index.options.lightSenses)
     // A word of an adverbial or adjectival expression with its neighbour ("in question", "for sure"): a modifier, like an adverb.
     && !inExpression(index.meaning, query, t.token, ['a', 'r']));

@@ -44,6 +44,12 @@ export interface EngineOptions {
   meaningCredits: { synonym: number; derivation: number; pertainym: number; similar: number; hypernym: number; hyponym: number; ancestor: number; paraphrase: number };
   /** In a factcheck, a claim word matched with less credit than this (a loose WordNet relation) is not an element the story states. */
   firmCredit: number;
+  /**
+   * In a factcheck, whether a claim word the passage has only a kind of (WordNet hyponym: "paper" where it says
+   * "newspaper") is stated by it: saying something of a newspaper says it of a paper. The other way round ("missiles"
+   * for "weapons") claims more than the passage and stays loose.
+   */
+  claimGeneralizes: boolean;
   /** How many senses of a word (most frequent first) WordNet relations are followed through. */
   meaningSenses: number;
   /** The sentence frequency a verb, adjective or adverb the story does not firmly have is weighted as (a paraphrase is likely). */
@@ -110,6 +116,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   namePinCoverage: 0.8,
   meaningCredits: { synonym: 0.85, derivation: 0.85, pertainym: 0.9, similar: 0.7, hypernym: 0.6, hyponym: 0.6, ancestor: 0.5, paraphrase: 0.8 },
   firmCredit: 0.75,
+  claimGeneralizes: true,
   meaningSenses: 2,
   lightSenses: 15,
   storySenses: 0,

@@ -20,6 +20,12 @@ export interface Meaning {
    * the word itself (no antonyms of derived forms or of its synonyms, no rare senses).
    */
   antonymsIn(word: string, terms: ReadonlySet<string>, strict?: boolean): string | null;
+  /**
+   * The story terms that name a kind of what the word names (WordNet hyponyms, one level, through the word's
+   * first senses): what the story says of a "newspaper" it says of a "paper", so a claim with the more
+   * general word states no more than the story does.
+   */
+  narrowerTerms(word: string): ReadonlySet<string>;
   /** Whether the word is only ever an adverb ("personally", "really"): not an element a claim must match. */
   isAdverbOnly(word: string): boolean;
   /** How many senses WordNet gives the word (all parts of speech): a very polysemous word says little on its own. */
@@ -248,11 +254,24 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
       .map((other): [string, string[]] => [other, [...byLemma.get(other) ?? [], ...termsOf(other)]]);
     return { lemmas, near, negatives };
   });
+  const narrowCache = new Memo<ReadonlySet<string>>(5_000);
+  const narrowerTerms = (word: string): ReadonlySet<string> => narrowCache.get(word.toLowerCase(), () => {
+    const w = word.toLowerCase();
+    const own = new Set(termsOf(w));
+    const out = new Set<string>();
+    for (const lemma of lemmasOf(w)) {
+      for (const r of lex.related(lemma, undefined, { maxSenses: options.maxSenses, relations: ['hyponym'] })) {
+        for (const t of byLemmaPos.get(`${r.lemma}|${r.pos}`) ?? []) if (!own.has(t)) out.add(t);
+      }
+    }
+    return out;
+  });
   const senseCache = new Memo<number>(5_000);
   const expressionPos = (phrase: string): Pos[] => lex.lemmas(phrase.toLowerCase()).filter((l) => l.lemma.includes(' ')).map((l) => l.pos);
   return {
     isWord: (word) => lex.isWord(word),
     storyTermsFor,
+    narrowerTerms,
     antonymsIn: (word, terms, strict = false) => {
       const { lemmas, near, negatives } = nearOf(word.toLowerCase());
       for (const lemma of lemmas) {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../../src/answer/answer.ts';
+import { engineOptions } from '../../../src/answer/options.ts';
 import type { Answer } from '../../../src/answer/types.ts';
 import type { StoryIndex } from '../../../src/search/index.ts';
 import { expectValidAnswer } from '../helpers.ts';
@@ -40,6 +41,22 @@ describe('factcheck: supported', () => {
 
   it('supports "first in 20 years" where the story says so', () => {
     expect(check('The Harbour Bridge is the first new crossing in the town in 20 years').verdict).toBe('supported');
+  });
+});
+
+describe('factcheck: a more general word than the story\'s', () => {
+  it('supports a claim that names a kind the story names by its general word ("boat" for its "ferry")', () => {
+    expect(check('Boat traffic fell by 30% after the opening')).toMatchObject({ verdict: 'supported', paragraph: 3 });
+  });
+
+  it('does not take the more general word as stated with claimGeneralizes off', () => {
+    const strict = indexTiny(BRIDGE, engineOptions({ claimGeneralizes: false }));
+    expect(answer(strict, 'factcheck', 'Boat traffic fell by 30% after the opening').verdict).not.toBe('supported');
+  });
+
+  it('never supports a more specific word than the story\'s ("strolled" where people "walked")', () => {
+    expect(check('About 12,000 people walked across the bridge on the first day').verdict).toBe('supported');
+    expect(check('About 12,000 people strolled across the bridge on the first day').verdict).not.toBe('supported');
   });
 });
 
