@@ -4,7 +4,7 @@ import { describeAnswer } from '../render/messages.ts';
 import { attributionOf, type Attribution } from './attribution.ts';
 import { definition } from './define.ts';
 import { figuresIn } from '../text/figures.ts';
-import { extractAnswer, fitToHead, questionVerbAt } from './extract.ts';
+import { asksIdentity, extractAnswer, fitToHead, questionVerbAt } from './extract.ts';
 import { factcheck } from './factcheck.ts';
 import { pickFact } from './facts.ts';
 import { cleanQuery } from './input.ts';
@@ -117,9 +117,11 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
   const picked = pickFact(index, window, query);
   if (picked) {
     // A machine-drafted who-fact names its clause's subject, whatever the question: where the sentence has the
-    // question's own verb ("who tripped X" in "A scored after B tripped X"), the answer read against it comes first.
+    // question's own verb ("who tripped X" in "A scored after B tripped X"), the answer read against it comes first;
+    // so it does for a question who someone described is ("who was the architect" in "A thanked architect B").
     const sentence = picked.candidate.sentence.index;
-    const own = picked.fact.drafted && picked.fact.kind === 'who' && index.options.draftedAnswers === 'verb' && questionVerbAt(index, sentence, query) !== undefined ? extractAnswer(index, sentence, query) : null;
+    const readAgain = questionVerbAt(index, sentence, query) !== undefined || asksIdentity(query);
+    const own = picked.fact.drafted && picked.fact.kind === 'who' && index.options.draftedAnswers === 'verb' && readAgain ? extractAnswer(index, sentence, query) : null;
     return found(base, picked.candidate, fitToHead(query, own ?? picked.fact.answer!.text), attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);
   }
   const attribution = attributionOf(index, best.sentence);

@@ -188,6 +188,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const countsHead = query.expect === 'number' && headTerm && /\bhow many\b/i.test(query.normalized);
   // "What year/date": a calendar time, not a duration.
   const calendar = query.expect === 'time' && head !== undefined && /^(?:year|date|day|month)$/.test(head);
+  const identity = asksIdentity(query);
   // Where each question word the sentence holds stands, with its weight.
   const termAt = query.terms.map((t) => ({ weight: t.weight, at: positions(index, sentenceIndex, [t]) })).filter((t) => t.at.length > 0);
   // Where the question's gap falls: a candidate standing right there is the missing piece.
@@ -222,7 +223,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     const inside = words.map((w, i) => ({ w, i })).filter(({ w }) => w.start >= span.start && (w.end <= span.end || (w.start < span.end && /^['’]s?$/.test(sentence.slice(span.end, w.end)))));
     const content = inside.filter(({ w }) => termsOf(w.text).length > 0);
     if (!content.length && span.kind !== 'number' && span.kind !== 'time') continue;
-    const asked = span.kind === 'number' ? matchedOwn : matched;
+    const asked = span.kind === 'number' || identity ? matchedOwn : matched;
     const repeated = content.filter(({ i, w }) => asked.has(i) && !(head && termsOf(w.text).includes(head))).length;
     const overlap = content.length ? repeated / content.length : 0;
     if (overlap >= 1) continue;
@@ -247,11 +248,25 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     if (!best || score > best.score) best = { span, score };
   }
   if (!best) return null;
-  const chosen = asksForSeveral(query) ? coordinated(sentence, best.span, candidates) : best.span;
+  let chosen = asksForSeveral(query) ? coordinated(sentence, best.span, candidates) : best.span;
+  // "Who is Nvidia's CEO": not the title the question gave ("Chief Executive Jensen Huang" → "Jensen Huang").
+  if (identity) {
+    const lead = words.findIndex((w, i) => w.start >= chosen.start && w.end <= chosen.end && !matchedOwn.has(i));
+    if (lead >= 0 && words[lead]!.start > chosen.start) chosen = { ...chosen, start: words[lead]!.start, text: sentence.slice(words[lead]!.start, chosen.end) };
+  }
   // Tidy the span: no leading article for things, no trailing punctuation.
   return chosen.text
     .replace(/^(?:the|a|an)\s+/i, (m) => (query.expect === 'thing' || query.expect === 'reason' ? '' : m))
     .replace(/[.,;:-]+$/, '');
+}
+
+/**
+ * Whether a "who" question asks who someone described is ("who is Nvidia's CEO", "who was the architect"): the
+ * description is the question's, so the person it names (by the story's alias for them, or right after the
+ * title: "Chief Executive Jensen Huang") is the answer, not a repetition of the question.
+ */
+export function asksIdentity(query: AnalyzedQuery): boolean {
+  return query.expect === 'person' && /^(?:who|whom)\s+(?:is|was|are|were)\b/i.test(query.normalized);
 }
 
 /** Whether a question asks for more than one: "who were …", "what two fields …", "name both …", "which players …". */

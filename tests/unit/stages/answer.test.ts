@@ -11,7 +11,7 @@ import { analyzeQuery } from '../../../src/answer/query.ts';
 import { NOT_FOUND_CHARS } from '../../../src/render/messages.ts';
 import type { StoryIndex } from '../../../src/search/index.ts';
 import { expectValidAnswer } from '../helpers.ts';
-import { BAKERY, BRIDGE, cleanupTiny, indexTiny } from './tiny.ts';
+import { BAKERY, BRIDGE, MATCH, cleanupTiny, indexTiny } from './tiny.ts';
 
 let index: StoryIndex;
 beforeAll(() => { index = indexTiny(BRIDGE); });
@@ -226,6 +226,18 @@ describe('drafted facts: the question\'s own verb', () => {
   it('answers "who VERB-ed" with that verb\'s subject, not the drafted subject of the sentence\'s main clause', () => {
     expect(answer(match, 'who', 'who tripped Clarke').answer).toBe('Brooks');
     expect(answer(match, 'who', 'who scored from the penalty spot').answer).toBe('Adams');
+  });
+});
+
+describe('"who is <description>": the person the description names', () => {
+  it('answers with the one the title goes with, not the subject of the drafted clause', () => {
+    expect(ask('who was the architect').answer).toBe('Mira Holm');
+    expect(ask('who was the engineer').answer).toBe('Tomas Reyes');
+  });
+
+  it('leaves out the title the question already gave', () => {
+    const match = indexTiny(MATCH);
+    expect(answer(match, 'who', 'who is the striker').answer).toBe('Jonas Pike');
   });
 });
 
