@@ -32,6 +32,18 @@ function namesPerson(phrase: string): boolean {
   });
 }
 
+const kindMemo = new Memo<boolean>(10_000);
+
+/** Whether words name, as WordNet has them, a kind or an instance of a noun ("Pyongyang" of "city", "missiles" of "weapon"): the whole phrase, else its last word. */
+function namesKindOf(words: readonly string[], noun: string): boolean {
+  if (!words.length) return false;
+  const phrase = words.join(' ').toLowerCase();
+  return kindMemo.get(`${phrase}|${noun}`, () => {
+    const last = words.at(-1)!.toLowerCase();
+    return [phrase, last].some((p) => lexicon.lemmas(p).some((l) => l.pos === 'n' && l.lemma !== noun && lexicon.isA(l.lemma, noun, 'n')));
+  });
+}
+
 /** namesPerson by head word, remembered (WordNet's answer never changes). */
 const personMemo = new Memo<boolean>(10_000);
 
@@ -189,6 +201,9 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   // "What year/date": a calendar time, not a duration.
   const calendar = query.expect === 'time' && head !== undefined && /^(?:year|date|day|month)$/.test(head);
   const identity = asksIdentity(query);
+  // The asked-for noun as WordNet has it ("city"), so that a candidate WordNet knows as one ("Pyongyang") fits it.
+  const headToken = head ? query.terms.find((t) => termsOf(t.token)[0] === head)?.token : undefined;
+  const headLemma = headToken ? lexicon.lemmas(headToken.toLowerCase()).find((l) => l.pos === 'n')?.lemma : undefined;
   // Where each question word the sentence holds stands, with its weight.
   const termAt = query.terms.map((t) => ({ weight: t.weight, at: positions(index, sentenceIndex, [t]) })).filter((t) => t.at.length > 0);
   // Where the question's gap falls: a candidate standing right there is the missing piece.
@@ -233,7 +248,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     const last = inside.at(-1)?.i ?? first;
     const distance = index.options.proximity === 'every' ? spread(termAt, first, last) : nearest(anyMatch, first, last);
     let score = f - 1.5 * overlap - distance - (isSource ? index.options.sourceAnswerPenalty : 0);
-    if (head && content.some(({ w }) => termsOf(w.text).includes(head))) score += 0.6;
+    if (head && (content.some(({ w }) => termsOf(w.text).includes(head)) || (headLemma !== undefined && namesKindOf(content.map(({ w }) => w.text), headLemma)))) score += 0.6;
     if (gap.ends.some((e) => first > e && first - e - 1 <= reach) || gap.starts.some((s) => s > last && s - last - 1 <= reach)) score += index.options.gapCredit;
     if (noun !== undefined) {
       // The agent: a possessive a few words before the noun ("Russia's 2022 invasion"); the object: after its "of".

@@ -241,6 +241,14 @@ describe('"who is <description>": the person the description names', () => {
   });
 });
 
+describe('extraction: a candidate WordNet knows as a kind of the asked-for noun', () => {
+  it('answers "which vessel" with the ferry, not another noun of the sentence', () => {
+    const trip = indexTiny({ slug: 'trade-delegation', headline: 'A trade delegation tours the south', paragraphs: ['The delegation left the coast by ferry on Monday and reached the old harbour quarter of Marseille after a long crossing.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    expect(answer(trip, 'ask', 'which vessel did the delegation leave by').answer).toBe('ferry');
+    expect(answer(trip, 'ask', 'which city did the delegation reach').answer).toBe('Marseille');
+  });
+});
+
 describe('extraction: a figure inside a drafted name', () => {
   it('answers "how many" with a figure that is part of a name the question uses ("Six-time Grammy")', () => {
     const gala = indexTiny({ slug: 'calder-gala', headline: 'Calder gala opens the season', paragraphs: ['Six-time Grammy winner Lena Holm sang the anthem at the Calder gala on Friday.'], date: '2024-05-20', outlet: 'Calder Courier' });
