@@ -1,4 +1,6 @@
 import * as chrono from 'chrono-node/en';
+import { lexicon } from '../lexicon/index.ts';
+import { Memo } from '../memo.ts';
 import { nlp } from './nlp.ts';
 
 /**
@@ -53,6 +55,44 @@ const TIMES = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 const REASON = /\b(?:because(?: of)?|due to|as a result of|owing to|in order to|so that|so as to|thanks to|in exchange for|in return for|for)\s+([^.;]+?)(?=,\s+(?:[a-z]+ing|which|who|whose|while|but|although|though|whereas)\b|[.;]|$)/gi;
 /** A participle clause after the main one ("…, solidifying ties with Kim"): what the action brought or was for. */
 const RESULT = /,\s+((?:further |thereby |so )?[a-z]+ing\b[^.;,]+)/g;
+/** Where a reason clause ends: before a participle, relative or contrasting clause after a comma, or at the sentence's end. */
+const CLAUSE_END = /,\s+(?:[a-z]+ing|which|who|whose|while|but|although|though|whereas)\b|[.;]/g;
+/** Prepositions that give what a feeling is about ("concerns regarding …", "apprehensions about …"). */
+const ABOUT = /^(?:about|over|regarding|concerning)$/i;
+const motiveMemo = new Memo<'feeling' | 'goal' | null>(20_000);
+
+/**
+ * What a word names, as WordNet has it, when it introduces a reason: a feeling or emotion (noun.feeling,
+ * verb.emotion in its likeliest senses: "concern", "fear", "worried"), whose object is what it is about;
+ * or a goal ("goal", "aim", "purpose": kinds of goal), whose complement is what is aimed at.
+ */
+function motiveOf(word: string): 'feeling' | 'goal' | null {
+  const w = word.toLowerCase();
+  return motiveMemo.get(w, () => {
+    for (const l of lexicon.lemmas(w)) {
+      const first = lexicon.senses(l.lemma, l.pos).slice(0, 4);
+      if (first.some((x) => x.lexFile === 'noun.feeling' || x.lexFile === 'verb.emotion')) return 'feeling';
+      if (l.pos === 'n' && lexicon.isA(l.lemma, 'goal', 'n', 2)) return 'goal';
+    }
+    return null;
+  });
+}
+
+/** Reasons given by a feeling's object ("apprehensions about the increased cooperation") or a goal's complement ("goal to develop a new order"). */
+function collectMotives(text: string, words: readonly Word[], out: Span[]): void {
+  words.forEach((w, i) => {
+    const motive = motiveOf(w.text);
+    if (!motive) return;
+    // The preposition right after the word: "apprehensions about …", "goal to develop …".
+    const p = words[i + 1];
+    const from = words[i + 2]?.start;
+    if (!p || from === undefined || !(motive === 'feeling' ? ABOUT.test(p.text) : /^(?:to|of)$/i.test(p.text))) return;
+    CLAUSE_END.lastIndex = from;
+    const end = CLAUSE_END.exec(text)?.index ?? text.length;
+    push(out, text, from, end, 'reason');
+  });
+}
+
 const QUOTE = /["“]([^"”]{2,})["”]/g;
 
 function collect(re: RegExp, text: string, kind: SpanKind, out: Span[], group = 0): void {
@@ -135,6 +175,7 @@ export function analyzeParagraph(paragraph: string, sentences: readonly { start:
     collect(TIMES, text, 'number', spans, 1);
     collect(REASON, text, 'reason', spans, 1);
     collect(RESULT, text, 'reason', spans, 1);
+    collectMotives(text, words, spans);
     collect(QUOTE, text, 'quote', spans, 1);
     spans.sort((a, b) => a.start - b.start || b.end - a.end);
     return { words, spans: dedupe(spans) };

@@ -43,6 +43,21 @@ describe('analyzeParagraph: reasons', () => {
   });
 });
 
+describe('analyzeParagraph: reasons given by a feeling or a goal', () => {
+  it('offers what a feeling is about as a reason (WordNet: "apprehension" is a feeling)', () => {
+    expect(spans('Fishermen voiced apprehensions about the new harbour wall, which opens in May.', 'reason')).toContain('the new harbour wall');
+    expect(spans('Residents are worried about rising rents.', 'reason')).toContain('rising rents');
+  });
+
+  it('offers what a goal aims at as a reason (WordNet: an "aim" is a kind of goal)', () => {
+    expect(spans('The two towns share an aim to rebuild the old bridge.', 'reason')).toContain('rebuild the old bridge');
+  });
+
+  it('offers nothing after a word that is neither ("a book about the war" is no reason)', () => {
+    expect(spans('She wrote a book about the war.', 'reason')).toEqual([]);
+  });
+});
+
 describe('analyzeParagraph: what an action brought', () => {
   it('offers a participle clause after the main one as a reason ("…, strengthening ties with Ashby")', () => {
     expect(spans('The mayor visited the port, strengthening ties with Ashby.', 'reason')).toContain('strengthening ties with Ashby');

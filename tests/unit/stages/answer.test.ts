@@ -249,6 +249,15 @@ describe('extraction: a candidate WordNet knows as a kind of the asked-for noun'
   });
 });
 
+describe('extraction: "why" answered by what a feeling is about', () => {
+  it('answers why people are worried with the object of their apprehensions', () => {
+    const port = indexTiny({ slug: 'harbour-wall', headline: 'Fishermen object to the harbour wall', paragraphs: ['Local fishermen have voiced apprehensions about the new harbour wall at the town meeting.', 'The council said work starts in May.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    const a = answer(port, 'why', 'why are the fishermen worried');
+    expect(a).toMatchObject({ found: true, paragraph: 1 });
+    expect(a.answer).toMatch(/harbour wall/);
+  });
+});
+
 describe('extraction: a figure inside a drafted name', () => {
   it('answers "how many" with a figure that is part of a name the question uses ("Six-time Grammy")', () => {
     const gala = indexTiny({ slug: 'calder-gala', headline: 'Calder gala opens the season', paragraphs: ['Six-time Grammy winner Lena Holm sang the anthem at the Calder gala on Friday.'], date: '2024-05-20', outlet: 'Calder Courier' });
