@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,8 +17,9 @@ import { prng, writeSyntheticStories, type SyntheticStory } from './synthetic.ts
  * `npm run bench -- --stories N`: runs every count of 1, 100, 1,000 and 10,000 stories up to N (and N itself),
  * each over that many synthetic stories (src/cli/synthetic.ts: the bundled dev story recombined and renamed)
  * in a temporary folder of its own. For each count it prints
- * - start-up in a fresh process (src/cli/bench-start.ts), cold (no stored indexes) and warm (after the cold
- *   run): time to every story loaded and to the first routed answer, and RSS then;
+ * - start-up in a fresh process (src/cli/bench-start.ts, compiled and run with plain node as `npm start` runs the
+ *   bot), cold (no stored indexes) and warm (after the cold run): time to every story loaded and to the first
+ *   routed answer, and RSS then;
  * - up to 200 questions, each naming one story (spread over the stories, several a story below 200 stories),
  *   timed after a full warm-up pass over 3 passes (more when there are few questions: 600 samples at least),
  *   the engine and its plain-MiniSearch baseline alternated question by question (which goes first swaps
@@ -119,9 +120,18 @@ const ratio = (p: Paired<unknown>, at: number) => pct(p.engine, at) / pct(p.base
 
 interface StartRun { stories: number; importedMs: number; readyMs: number; firstAnswerMs: number; routed: string; rssMB: number; heapMB: number }
 
+/**
+ * How a start-up run is started: the compiled script with plain node, as `npm start` runs the bot (`npm run bench`
+ * builds it first when the sources are newer), else the TypeScript through tsx.
+ */
+function startCommand(): string[] {
+  const here = fileURLToPath(import.meta.url);
+  const compiled = here.endsWith('.js') ? fileURLToPath(new URL('./bench-start.js', import.meta.url)) : fileURLToPath(new URL('../../dist/src/cli/bench-start.js', import.meta.url));
+  return existsSync(compiled) ? [compiled] : ['--import', 'tsx', fileURLToPath(new URL('./bench-start.ts', import.meta.url))];
+}
+
 function startRun(storiesDir: string, cacheDir: string, question: string): StartRun {
-  const script = fileURLToPath(new URL('./bench-start.ts', import.meta.url));
-  const child = spawnSync(process.execPath, ['--import', 'tsx', script, storiesDir, cacheDir, question], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, [...startCommand(), storiesDir, cacheDir, question], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (child.status !== 0) throw new Error(`bench start-up run failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as StartRun;
 }
@@ -215,7 +225,8 @@ function benchCount(count: number, baseDir: string, dir: string): CountRow {
 }
 
 function printStartUp(cold: StartRun, warm: StartRun): void {
-  console.log('\nstart-up (fresh process; ms since the process started; imports include tsx compiling the sources)');
+  const how = startCommand().includes('tsx') ? 'TypeScript through tsx, imports include compiling the sources' : 'the compiled build with plain node, as npm start';
+  console.log(`\nstart-up (fresh process, ${how}; ms since the process started)`);
   console.log('run    imports   stories loaded   first routed answer   RSS      heap');
   for (const [name, r] of [['cold', cold], ['warm', warm]] as const) {
     console.log(`${name.padEnd(6)} ${ms(r.importedMs).padStart(8)} ${ms(r.readyMs - r.importedMs).padStart(12)} (+)  ${ms(r.firstAnswerMs - r.readyMs).padStart(12)} (+)   ${r.rssMB.toFixed(0).padStart(4)} MB ${r.heapMB.toFixed(0).padStart(5)} MB`);
