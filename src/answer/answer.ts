@@ -134,6 +134,17 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
     const short = extractAnswer(index, c.sentence.index, query);
     if (short) return found(base, c, fitToHead(query, short), c === best ? attribution : attributionOf(index, c.sentence));
   }
+  // A "when" the passage's paragraph has already set: news gives the time once ("early Wednesday morning"),
+  // then tells what happened that day. The nearest earlier sentence of the paragraph with a time answers.
+  if (query.expect === 'time') {
+    for (let i = best.sentence.index - 1; i >= 0 && index.story.sentences[i]!.paragraph === best.sentence.paragraph; i--) {
+      const earlier = index.story.sentences[i]!;
+      if (!index.analyses[i]!.spans.some((x) => x.kind === 'time')) continue;
+      const short = extractAnswer(index, i, query);
+      if (short) { const c = { ...best, sentence: earlier, facts: index.factsBySentence.get(i) ?? [] }; return found(base, c, fitToHead(query, short), attributionOf(index, earlier)); }
+      break;
+    }
+  }
   // A question that wants a person, place, time, number or reason is not answered by a passage that has none.
   if (TYPED.has(query.expect)) return notFound(base, best, [], query.expect);
   return found(base, best, null, attribution);

@@ -258,6 +258,18 @@ describe('extraction: "why" answered by what a feeling is about', () => {
   });
 });
 
+describe('"when": a time the paragraph set earlier', () => {
+  it('answers with the nearest earlier sentence of the paragraph that has a time, and rests on it', () => {
+    const port = indexTiny({ slug: 'ferry-terminal', headline: 'Calder opens its ferry terminal', paragraphs: ['Mayor Lena Ostrova arrived at the port early on Friday. She then opened the new ferry terminal and cut a ribbon.', 'The terminal cost $12 million.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    const a = answer(port, 'when', 'when did the mayor open the ferry terminal');
+    expect(a).toMatchObject({ found: true, paragraph: 1 });
+    expect(a.answer).toMatch(/Friday/);
+    expect(a.passage).toMatch(/^Mayor Lena Ostrova arrived/);
+    // Not from another paragraph: the second one has no time, and the first is not its context.
+    expect(answer(port, 'when', 'when did the terminal cost $12 million').found).toBe(false);
+  });
+});
+
 describe('extraction: a figure inside a drafted name', () => {
   it('answers "how many" with a figure that is part of a name the question uses ("Six-time Grammy")', () => {
     const gala = indexTiny({ slug: 'calder-gala', headline: 'Calder gala opens the season', paragraphs: ['Six-time Grammy winner Lena Holm sang the anthem at the Calder gala on Friday.'], date: '2024-05-20', outlet: 'Calder Courier' });
