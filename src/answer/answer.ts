@@ -199,7 +199,34 @@ function answerOne(index: StoryIndex, command: Command, base: Answer, text: stri
   if (command === 'sources') return sourceOf(index, base, query);
   if (command === 'factcheck') return factcheck(index, base, query);
   if (command === 'ask' && query.yesNo) return yesNo(index, base, query);
-  return answerQuestion(index, base, query);
+  const a = answerQuestion(index, base, query);
+  return otherSideOfNow(index, query, a) ? { ...base, found: false, closest: { passage: a.passage!, paragraph: a.paragraph! } } : a;
+}
+
+/** A question about what is still to come ("when will Kim visit Moscow next"). */
+const FUTURE_QUESTION = /\b(?:will|won't|shall|going to|gonna|plans? to|planning to)\b/i;
+/** A question about what has happened ("when did …", "when was …"). */
+const PAST_QUESTION = /^(?:\S+\s+){0,2}?(?:when|what (?:year|day|date|month))\s+(?:did|was|were|had)\b/i;
+/** A time the story gives as already past: "last year", "two years ago", "yesterday". */
+const PAST_TIME = /\b(?:last|ago|previous|previously|earlier|yesterday|former)\b/i;
+/** A time the story gives as still to come: "next month", "tomorrow". */
+const FUTURE_TIME = /\b(?:next|upcoming|coming|tomorrow)\b/i;
+
+/**
+ * A "when" answered with a time on the other side of the story's publication: a future question ("when will
+ * Kim visit Moscow") with a time the story places before it ("last year"), or a past one ("when did …") with a
+ * time still to come ("next month"). That is another event than the one asked about.
+ */
+function otherSideOfNow(index: StoryIndex, query: AnalyzedQuery, a: Answer): boolean {
+  if (!a.found || !a.answer || query.expect !== 'time') return false;
+  const future = FUTURE_QUESTION.test(query.normalized);
+  const past = !future && PAST_QUESTION.test(query.normalized);
+  // Only a dated story says where now is: in an undated one, "the next year" is the narrative's next year.
+  const published = index.story.meta.published?.value?.slice(0, 4);
+  if ((!future && !past) || !published) return false;
+  if ((future ? PAST_TIME : FUTURE_TIME).test(a.answer)) return true;
+  const years = [...a.answer.matchAll(/\b(1\d{3}|20\d{2})\b/g)].map((m) => m[1]!);
+  return years.length > 0 && years.every((y) => (future ? y < published : y > published));
 }
 
 /**

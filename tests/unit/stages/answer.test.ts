@@ -270,6 +270,22 @@ describe('"when": a time the paragraph set earlier', () => {
   });
 });
 
+describe('"when": a time on the other side of publication is another event', () => {
+  it('answers a past question with a past time and a future one with a time to come', () => {
+    expect(answer(index, 'when', 'when was the steel deck built').answer).toMatch(/2019/);
+    expect(answer(index, 'when', 'when will tolls rise').answer).toMatch(/next year/);
+  });
+
+  it('does not answer "when will" with a time the story places before publication, nor "when did" with one still to come', () => {
+    for (const q of ['when will the steel deck be built', 'when did tolls rise']) {
+      const a = answer(index, 'when', q);
+      expectValidAnswer(index, a, 'when');
+      expect(a, q).toMatchObject({ found: false, answer: null });
+      expect(a.closest?.paragraph, q).toBe(4);
+    }
+  });
+});
+
 describe('extraction: a figure inside a drafted name', () => {
   it('answers "how many" with a figure that is part of a name the question uses ("Six-time Grammy")', () => {
     const gala = indexTiny({ slug: 'calder-gala', headline: 'Calder gala opens the season', paragraphs: ['Six-time Grammy winner Lena Holm sang the anthem at the Calder gala on Friday.'], date: '2024-05-20', outlet: 'Calder Courier' });
