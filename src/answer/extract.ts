@@ -228,6 +228,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     // A name that is a person's is not a place.
     if (query.expect === 'place' && span.kind === 'name' && spans.some((o) => o.kind === 'person' && o.start <= span.start && span.end <= o.end)) continue;
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;
+    // "How old": an age, as English gives one: "Messi, 35,", "35 years old", "a 35-year-old", "aged 35", "at age 39".
+    if (query.measure?.toLowerCase() === 'old' && !(span.kind === 'number' && isAge(sentence, span))) continue;
     if (countsHead && span.kind === 'number') {
       // The counted noun may follow the figure or be its own last word ("eight goals"), or lead it ("a crowd of 88,966").
       const near = words.map((w, i) => ({ w, i })).filter(({ w }) => (w.start >= span.start - 20 && w.end <= span.end + 30)).map(({ i }) => index.wordTerms[sentenceIndex]![i]!);
@@ -282,6 +284,14 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
  */
 export function asksIdentity(query: AnalyzedQuery): boolean {
   return query.expect === 'person' && /^(?:who|whom)\s+(?:is|was|are|were)\b/i.test(query.normalized);
+}
+
+/** Whether a figure is given as someone's age: between commas after a name, or with "years old", "-year-old", "aged", "at age". */
+function isAge(sentence: string, span: Span): boolean {
+  if (!/^\d{1,3}$/.test(span.text)) return false;
+  const before = sentence.slice(Math.max(0, span.start - 12), span.start);
+  const after = sentence.slice(span.end, span.end + 14);
+  return (/\p{L},\s*$/u.test(before) && /^\s*[,)]/.test(after)) || /^(?:\s+years?\s+old\b|-years?-old\b)/i.test(after) || /\b(?:aged|age|age of)\s+$/i.test(before);
 }
 
 /** Whether a question asks for more than one: "who were …", "what two fields …", "name both …", "which players …". */

@@ -55,6 +55,8 @@ export interface AnalyzedQuery {
   negated: boolean;
   /** A yes/no question ("did Kim greet Putin"). */
   yesNo: boolean;
+  /** The adjective of a "how old / how long / how far" question: it names the measure asked for, not something the story must say of its names. */
+  measure?: string;
   /** The words of the question's frame ("world order" in "what world order do they want"): an answer may repeat them. */
   frame: string[];
   /** Where the missing piece would stand in the question said as a statement (src/answer/gap.ts). */
@@ -322,6 +324,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     const weight = base * frame * light;
     terms.push({ token, start, forms, weight, known, salient, english, ...(match ? { match } : {}) });
   }
+  const measureTerm = measure === undefined ? undefined : terms.find((t) => t.start === measure)?.token;
   return {
     text,
     normalized,
@@ -335,6 +338,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     negated: NEGATION.test(normalized),
     yesNo: YES_NO.test(normalized),
     frame: terms.filter((t) => t.start < frameEnd).map((t) => t.token),
+    ...(measureTerm ? { measure: measureTerm } : {}),
     ...gapField(normalized, lexicon),
   };
 }
@@ -359,5 +363,5 @@ export function inExpression(meaning: Meaning, query: AnalyzedQuery, token: stri
 
 /** The question's words about what it asks, as opposed to the names in it (people, places, figures). */
 export function predicateTerms(query: AnalyzedQuery): QueryTerm[] {
-  return query.terms.filter((t) => !t.salient && ![...t.forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX)));
+  return query.terms.filter((t) => !t.salient && t.token !== query.measure && ![...t.forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX)));
 }

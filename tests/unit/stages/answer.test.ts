@@ -286,6 +286,18 @@ describe('"when": a time on the other side of publication is another event', () 
   });
 });
 
+describe('"how old": an age, however English gives it', () => {
+  let club: StoryIndex;
+  beforeAll(() => {
+    club = indexTiny({ slug: 'rovers-coach', headline: 'Rovers name a new coach', paragraphs: ['Coach Elsa Brandt, 41, signed a two-year contract on Monday.', 'Her assistant Jonas Pike retired at age 58 after 12 seasons.', 'The club was founded 90 years ago.'], date: '2024-05-20', outlet: 'Ashby Herald' });
+  });
+
+  it('answers with the figure between commas after the name, or after "at age"', () => {
+    expect(answer(club, 'ask', 'how old is elsa brandt').answer).toBe('41');
+    expect(answer(club, 'ask', 'how old was pike when he retired').answer).toBe('58');
+  });
+});
+
 describe('extraction: a figure inside a drafted name', () => {
   it('answers "how many" with a figure that is part of a name the question uses ("Six-time Grammy")', () => {
     const gala = indexTiny({ slug: 'calder-gala', headline: 'Calder gala opens the season', paragraphs: ['Six-time Grammy winner Lena Holm sang the anthem at the Calder gala on Friday.'], date: '2024-05-20', outlet: 'Calder Courier' });
