@@ -173,6 +173,10 @@ function entitySpans(index: StoryIndex, sentence: string, mentions: ReturnType<S
  * matched verb for "who greeted X", after it for "who did X greet".
  */
 export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery): string | null {
+  if (WHAT_LIKE.test(query.normalized)) {
+    const described = describingWord(index, sentenceIndex, query);
+    if (described) return described;
+  }
   const analysis = index.analyses[sentenceIndex]!;
   const { words, spans } = analysis;
   const fit = FIT[query.expect];
@@ -292,6 +296,24 @@ function isAge(sentence: string, span: Span): boolean {
   const before = sentence.slice(Math.max(0, span.start - 12), span.start);
   const after = sentence.slice(span.end, span.end + 14);
   return (/\p{L},\s*$/u.test(before) && /^\s*[,)]/.test(after)) || /^(?:\s+years?\s+old\b|-years?-old\b)/i.test(after) || /\b(?:aged|age|age of)\s+$/i.test(before);
+}
+
+/** "What was Kim's welcome like", "what's the weather like there": asks how something is described. */
+const WHAT_LIKE = /^(?:\S+\s+)?what\s+(?:is|was|are|were|has been)\s+.+\s+like\b/i;
+
+/**
+ * The word the passage describes what the question asks about with: an adjective or adverb right next to a
+ * word matching the question's own ("warmly welcomed" for "what was the welcome like", "spoke briefly" for
+ * "what was her speech like"), not one the question has.
+ */
+function describingWord(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery): string | null {
+  const words = index.analyses[sentenceIndex]!.words;
+  const asked = new Set(positions(index, sentenceIndex, predicateTerms(query).filter((t) => t.token.toLowerCase() !== 'like'), false));
+  const all = new Set(positions(index, sentenceIndex, query.terms));
+  const describing = (i: number) => !!words[i] && !all.has(i) && words[i]!.tags.some((t) => t === 'Adjective' || t === 'Adverb') && termsOf(words[i]!.text).length > 0;
+  // A noun's describing word stands before it ("a noisy welcome"); a verb's manner mostly after it ("spoke briefly").
+  for (const i of asked) for (const j of words[i]!.tags.includes('Verb') ? [i + 1, i - 1] : [i - 1, i + 1]) if (describing(j)) return words[j]!.text;
+  return null;
 }
 
 /** Whether a question asks for more than one: "who were …", "what two fields …", "name both …", "which players …". */

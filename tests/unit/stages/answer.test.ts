@@ -298,6 +298,14 @@ describe('"how old": an age, however English gives it', () => {
   });
 });
 
+describe('"what was X like": the word the passage describes it with', () => {
+  it('answers with the adjective or adverb next to the asked-about word', () => {
+    const gate = indexTiny({ slug: 'gate-welcome', headline: 'Calder greets its mayor', paragraphs: ['Fishermen gave Mayor Lena Ostrova a noisy welcome at the north gate on Saturday.', 'She later spoke briefly at the town hall.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    expect(answer(gate, 'what', "what was the mayor's welcome like").answer).toBe('noisy');
+    expect(answer(gate, 'what', 'what was her speech at the town hall like').answer).toBe('briefly');
+  });
+});
+
 describe('extraction: a figure inside a drafted name', () => {
   it('answers "how many" with a figure that is part of a name the question uses ("Six-time Grammy")', () => {
     const gala = indexTiny({ slug: 'calder-gala', headline: 'Calder gala opens the season', paragraphs: ['Six-time Grammy winner Lena Holm sang the anthem at the Calder gala on Friday.'], date: '2024-05-20', outlet: 'Calder Courier' });
