@@ -116,6 +116,8 @@ export function detectKind(question: string): { kind: QuestionKind; expect: Expe
   return { kind: 'what', expect: 'thing' };
 }
 
+/** A yes/no question about what the story says ("does the article say that …", "is it true that …"): the claim is what follows. */
+const STORY_FRAME = /^(?:is it (?:true|the case|right|correct)|(?:does|did|do) (?:the |this |your )?(?:article|story|piece|report|text|it) (?:really )?(?:say|mention|claim|state|report|confirm|suggest)s?)\s+(?:for sure\s+|for certain\s+|definitely\s+|clearly\s+)?(?:that\s+)?/i;
 const SPEECH = /\b(said|say|says|saying|report(?:s|ed|ing)?|describ\w*|call(?:s|ed)?|claim\w*|announc\w*|told|tell|according|stated?|wrote|writes?|written|publish\w*|quot\w*|source|put out)\b/i;
 const NEGATION = /\b(not|never|no|neither|nor|without|cannot)\b|n't\b/i;
 const YES_NO = /^(?:did|does|do|is|was|are|were|has|have|had|can|could|will|would|should)\s+\S/i;
@@ -210,7 +212,10 @@ function agreeingFigureTerms(index: StoryIndex, figure: Figure): string[] {
 export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: QuestionKind): AnalyzedQuery {
   const text = rawText;
   // Links are not words of the question: they are echoed back (inert) but never matched.
-  const normalized = expandInitialisms(index, normalizeCasual(text.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\s+/g, ' ').trim(), (w) => index.nameWords.has(w)));
+  const written = expandInitialisms(index, normalizeCasual(text.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\s+/g, ' ').trim(), (w) => index.nameWords.has(w)));
+  // "Does the article say (for sure) that X", "is it true that X": a yes/no question about X itself.
+  const asksStory = STORY_FRAME.exec(written);
+  const normalized = asksStory && asksStory[0].length < written.length ? written.slice(asksStory[0].length) : written;
   const detected = detectKind(normalized);
   const kind = forceKind ?? detected.kind;
   const expect: Expect = forceKind && forceKind !== detected.kind
@@ -336,7 +341,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     entities: index.aliases.find(aliasText),
     speech: SPEECH.test(normalized),
     negated: NEGATION.test(normalized),
-    yesNo: YES_NO.test(normalized),
+    yesNo: YES_NO.test(normalized) || normalized !== written,
     frame: terms.filter((t) => t.start < frameEnd).map((t) => t.token),
     ...(measureTerm ? { measure: measureTerm } : {}),
     ...gapField(normalized, lexicon),

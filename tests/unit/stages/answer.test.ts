@@ -306,6 +306,14 @@ describe('"what was X like": the word the passage describes it with', () => {
   });
 });
 
+describe('yes/no: a question about what the story says is a question about the claim', () => {
+  it('reads "does the article say (for sure) that X" and "is it true that X" as "X?"', () => {
+    expect(ask('does the article say for sure that tolls will rise next year')).toMatchObject({ found: true, yesNo: 'not_established', paragraph: 4 });
+    expect(ask('is it true that Ostrova opened the Harbour Bridge')).toMatchObject({ found: true, yesNo: 'yes', paragraph: 1 });
+    expect(ask('does the story say that Ostrova opened a casino').found).toBe(false);
+  });
+});
+
 describe('extraction: a figure inside a drafted name', () => {
   it('answers "how many" with a figure that is part of a name the question uses ("Six-time Grammy")', () => {
     const gala = indexTiny({ slug: 'calder-gala', headline: 'Calder gala opens the season', paragraphs: ['Six-time Grammy winner Lena Holm sang the anthem at the Calder gala on Friday.'], date: '2024-05-20', outlet: 'Calder Courier' });
