@@ -4,6 +4,7 @@ import { describeAnswer } from '../render/messages.ts';
 import { attributionOf, type Attribution } from './attribution.ts';
 import { definition } from './define.ts';
 import { figuresIn } from '../text/figures.ts';
+import { findTimes, mayHoldTime } from '../story/drafting/times.ts';
 import { asksIdentity, extractAnswer, fitToHead, questionVerbAt } from './extract.ts';
 import { factcheck } from './factcheck.ts';
 import { pickFact } from './facts.ts';
@@ -86,6 +87,27 @@ function contradicts(index: StoryIndex, query: AnalyzedQuery, best: Candidate): 
   });
 }
 
+/**
+ * A question set at a time ("on his trip 25 years ago", "in 2010") whose best passage is about another: the
+ * years the question's time expressions resolve to (against the publication date) are none of the years
+ * the passage gives or its facts are dated to. A "when" question is left alone: its time is the answer.
+ */
+function otherTime(index: StoryIndex, query: AnalyzedQuery, best: Candidate): boolean {
+  if (query.expect === 'time') return false;
+  const published = index.story.meta.published?.value;
+  const asked = [
+    ...figuresIn(query.normalized).filter((f) => f.unit === 'calendar-year').map((f) => String(f.value)),
+    ...(published && mayHoldTime(query.normalized) ? findTimes(query.normalized, published) : []).map((t) => t.time.value?.slice(0, 4)).filter((y): y is string => !!y),
+  ];
+  if (!asked.length) return false;
+  const facts = index.factsBySentence.get(best.sentence.index) ?? [];
+  const given = new Set([
+    ...figuresIn(best.sentence.text).filter((f) => f.unit === 'calendar-year').map((f) => String(f.value)),
+    ...facts.map((f) => f.time?.value?.slice(0, 4)).filter((y): y is string => !!y && /^\d{4}$/.test(y)),
+  ]);
+  return given.size > 0 && !asked.some((y) => given.has(y));
+}
+
 /** Question types whose answer must be of that type. */
 const TYPED = new Set(['time', 'number', 'reason', 'place', 'person']);
 
@@ -113,6 +135,7 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
   }
   if (out || !best) return notFound(base, best, out?.unknownNames ?? []);
   if (contradicts(index, query, best)) return notFound(base, best, []);
+  if (otherTime(index, query, best)) return notFound(base, best, []);
   const window = ranked.filter((c) => c.score >= best.score - index.options.factWindow);
   const picked = pickFact(index, window, query);
   if (picked) {

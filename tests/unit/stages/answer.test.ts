@@ -314,6 +314,19 @@ describe('yes/no: a question about what the story says is a question about the c
   });
 });
 
+describe('abstention: a question set at another time than its passage', () => {
+  it('does not answer from a passage dated to another year than the question names', () => {
+    const deck = indexTiny({ slug: 'calder-deck', headline: 'A new deck for the Calder bridge', paragraphs: ['The old Calder bridge opened in 1965 with a wooden deck.', 'Engineer Tomas Reyes said the steel deck was laid in 2019 by a firm from Ashby.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    expect(answer(deck, 'ask', 'what deck did the bridge open with in 1965')).toMatchObject({ found: true, paragraph: 1 });
+    expect(answer(deck, 'ask', 'who laid the steel deck in 2019')).toMatchObject({ found: true, paragraph: 2 });
+    for (const q of ['what deck did the bridge open with in 2019', 'who laid the steel deck in 1965']) {
+      const a = answer(deck, 'ask', q);
+      expect(a, q).toMatchObject({ found: false, answer: null });
+      expect(a.closest, q).toBeDefined();
+    }
+  });
+});
+
 describe('extraction: a figure inside a drafted name', () => {
   it('answers "how many" with a figure that is part of a name the question uses ("Six-time Grammy")', () => {
     const gala = indexTiny({ slug: 'calder-gala', headline: 'Calder gala opens the season', paragraphs: ['Six-time Grammy winner Lena Holm sang the anthem at the Calder gala on Friday.'], date: '2024-05-20', outlet: 'Calder Courier' });
