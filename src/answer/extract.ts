@@ -229,6 +229,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     // where it stands after a preposition of place ("at the north gate"): "the itinerary included …" is no place.
     if (span.kind === 'noun' && query.expect === 'person' && !namesPerson(span.text)) continue;
     if (span.kind === 'noun' && query.expect === 'place' && !/\b(?:at|in|on|near|outside|inside|into|onto|to|from|across|along)\s+$/i.test(sentence.slice(Math.max(0, span.start - 12), span.start))) continue;
+    // "According to a report", "due to the storm": a "to" that names no place.
+    if (span.kind === 'noun' && query.expect === 'place' && /\b(?:according|due|thanks|owing|prior|compared|contrary|related|regard)\s+to\s+$/i.test(sentence.slice(Math.max(0, span.start - 20), span.start))) continue;
     // A name that is a person's is not a place.
     if (query.expect === 'place' && span.kind === 'name' && spans.some((o) => o.kind === 'person' && o.start <= span.start && span.end <= o.end)) continue;
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;

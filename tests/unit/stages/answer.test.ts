@@ -327,6 +327,16 @@ describe('abstention: a question set at another time than its passage', () => {
   });
 });
 
+describe('extraction: a "to" that names no place', () => {
+  it('does not answer "where" with what follows "according to" or "due to"', () => {
+    const gala = indexTiny({ slug: 'calder-gala', headline: 'Calder plans a gala', paragraphs: ['A gala concert is planned for Saturday, according to a council report.', 'The concert was moved due to the weather.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    for (const q of ['where is the gala concert', 'where was the concert moved']) {
+      const a = answer(gala, 'where', q);
+      expect(a.answer ?? '', q).not.toMatch(/report|weather/);
+    }
+  });
+});
+
 describe('extraction: a figure inside a drafted name', () => {
   it('answers "how many" with a figure that is part of a name the question uses ("Six-time Grammy")', () => {
     const gala = indexTiny({ slug: 'calder-gala', headline: 'Calder gala opens the season', paragraphs: ['Six-time Grammy winner Lena Holm sang the anthem at the Calder gala on Friday.'], date: '2024-05-20', outlet: 'Calder Courier' });
