@@ -1,4 +1,4 @@
-import type { StoryIndex } from '../search/index.ts';
+import { yearOf, type StoryIndex } from '../search/index.ts';
 import type { AnchoredFact } from '../story/types.ts';
 import { describeAnswer } from '../render/messages.ts';
 import { attributionOf, type Attribution } from './attribution.ts';
@@ -87,6 +87,9 @@ function contradicts(index: StoryIndex, query: AnalyzedQuery, best: Candidate): 
   });
 }
 
+/** The calendar years a text writes out ("in 2019"), as figures.ts reads them. */
+const calendarYears = (text: string): string[] => figuresIn(text).filter((f) => f.unit === 'calendar-year').map((f) => String(f.value));
+
 /**
  * A question set at a time ("on his trip 25 years ago", "in 2010") whose best passage is about another: the
  * years the question's time expressions resolve to (against the publication date) are none of the years
@@ -96,15 +99,12 @@ function otherTime(index: StoryIndex, query: AnalyzedQuery, best: Candidate): bo
   if (query.expect === 'time') return false;
   const published = index.story.meta.published?.value;
   const asked = [
-    ...figuresIn(query.normalized).filter((f) => f.unit === 'calendar-year').map((f) => String(f.value)),
+    ...calendarYears(query.normalized),
     ...(published && mayHoldTime(query.normalized) ? findTimes(query.normalized, published) : []).map((t) => t.time.value?.slice(0, 4)).filter((y): y is string => !!y),
   ];
   if (!asked.length) return false;
   const facts = index.factsBySentence.get(best.sentence.index) ?? [];
-  const given = new Set([
-    ...figuresIn(best.sentence.text).filter((f) => f.unit === 'calendar-year').map((f) => String(f.value)),
-    ...facts.map((f) => f.time?.value?.slice(0, 4)).filter((y): y is string => !!y && /^\d{4}$/.test(y)),
-  ]);
+  const given = new Set([...calendarYears(best.sentence.text), ...facts.map(yearOf).filter((y): y is string => y !== undefined)]);
   return given.size > 0 && !asked.some((y) => given.has(y));
 }
 
@@ -248,7 +248,7 @@ function otherSideOfNow(index: StoryIndex, query: AnalyzedQuery, a: Answer): boo
   const published = index.story.meta.published?.value?.slice(0, 4);
   if ((!future && !past) || !published) return false;
   if ((future ? PAST_TIME : FUTURE_TIME).test(a.answer)) return true;
-  const years = [...a.answer.matchAll(/\b(1\d{3}|20\d{2})\b/g)].map((m) => m[1]!);
+  const years = calendarYears(a.answer);
   return years.length > 0 && years.every((y) => (future ? y < published : y > published));
 }
 

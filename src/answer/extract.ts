@@ -228,9 +228,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     // A common noun answers "who" only when it names a person or group ("the goalkeeper"), and "where" only
     // where it stands after a preposition of place ("at the north gate"): "the itinerary included …" is no place.
     if (span.kind === 'noun' && query.expect === 'person' && !namesPerson(span.text)) continue;
-    if (span.kind === 'noun' && query.expect === 'place' && !/\b(?:at|in|on|near|outside|inside|into|onto|to|from|across|along)\s+$/i.test(sentence.slice(Math.max(0, span.start - 12), span.start))) continue;
-    // "According to a report", "due to the storm": a "to" that names no place.
-    if (span.kind === 'noun' && query.expect === 'place' && /\b(?:according|due|thanks|owing|prior|compared|contrary|related|regard)\s+to\s+$/i.test(sentence.slice(Math.max(0, span.start - 20), span.start))) continue;
+    if (span.kind === 'noun' && query.expect === 'place' && !afterPlacePreposition(sentence, span.start)) continue;
     // A name that is a person's is not a place.
     if (query.expect === 'place' && span.kind === 'name' && spans.some((o) => o.kind === 'person' && o.start <= span.start && span.end <= o.end)) continue;
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;
@@ -281,6 +279,15 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   return chosen.text
     .replace(/^(?:the|a|an)\s+/i, (m) => (query.expect === 'thing' || query.expect === 'reason' ? '' : m))
     .replace(/[.,;:-]+$/, '');
+}
+
+/**
+ * Whether a common noun at `start` stands after a preposition of place ("at the north gate"), and not after a
+ * "to" that names none ("according to a report", "due to the storm").
+ */
+function afterPlacePreposition(sentence: string, start: number): boolean {
+  return /\b(?:at|in|on|near|outside|inside|into|onto|to|from|across|along)\s+$/i.test(sentence.slice(Math.max(0, start - 12), start))
+    && !/\b(?:according|due|thanks|owing|prior|compared|contrary|related|regard)\s+to\s+$/i.test(sentence.slice(Math.max(0, start - 20), start));
 }
 
 /**

@@ -51,12 +51,14 @@ const NUMBER = /(?:[$€£¥]\s?)?\b\d[\d,.]*(?::\d\d)?(?:\s?[–-]\s?\d[\d,.]*)
 const SPELLED = /(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions|billions)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*(?![\w-])/gi;
 /** "six-time Grammy winner": how many times. */
 const TIMES = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-times?\b/gi;
-/** A reason or purpose, up to the end of its clause (a participle, relative or contrasting clause after a comma is another clause). */
-const REASON = /\b(?:because(?: of)?|due to|as a result of|owing to|in order to|so that|so as to|thanks to|in exchange for|in return for|for)\s+([^.;]+?)(?=,\s+(?:[a-z]+ing|which|who|whose|while|but|although|though|whereas)\b|[.;]|$)/gi;
+/** Where a clause ends: before a participle, relative or contrasting clause after a comma, or at a full stop or semicolon. */
+const CLAUSE_BREAK = String.raw`,\s+(?:[a-z]+ing|which|who|whose|while|but|although|though|whereas)\b|[.;]`;
+/** A reason or purpose, up to the end of its clause (CLAUSE_BREAK). */
+const REASON = new RegExp(String.raw`\b(?:because(?: of)?|due to|as a result of|owing to|in order to|so that|so as to|thanks to|in exchange for|in return for|for)\s+([^.;]+?)(?=${CLAUSE_BREAK}|$)`, 'gi');
 /** A participle clause after the main one ("…, solidifying ties with Kim"): what the action brought or was for. */
 const RESULT = /,\s+((?:further |thereby |so )?[a-z]+ing\b[^.;,]+)/g;
-/** Where a reason clause ends: before a participle, relative or contrasting clause after a comma, or at the sentence's end. */
-const CLAUSE_END = /,\s+(?:[a-z]+ing|which|who|whose|while|but|although|though|whereas)\b|[.;]/g;
+/** The next clause break from `lastIndex` on (CLAUSE_BREAK). */
+const CLAUSE_END = new RegExp(CLAUSE_BREAK, 'g');
 /** Prepositions that give what a feeling is about ("concerns regarding …", "apprehensions about …"). */
 const ABOUT = /^(?:about|over|regarding|concerning)$/i;
 const motiveMemo = new Memo<'feeling' | 'goal' | null>(20_000);
