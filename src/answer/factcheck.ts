@@ -1,5 +1,6 @@
 import type { StoryIndex } from '../search/index.ts';
 import type { AnchoredFact } from '../story/types.ts';
+import { lexicon } from '../lexicon/index.ts';
 import { findTimes, mayHoldTime } from '../story/drafting/times.ts';
 import { agrees, figuresIn, sameUnit } from '../text/figures.ts';
 import { ENTITY_PREFIX, normalizeText, termsOf } from '../text/terms.ts';
@@ -59,7 +60,7 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   for (const t of matched >= index.options.eventWords ? query.terms : []) {
     if (t.salient || isValue(t.token) || inTime(t) || creditIn(sentenceTerms, t) >= index.options.firmCredit) continue;
     const opposite = index.meaning.antonymsIn(t.token, sentenceTerms);
-    if (opposite) return { element: 'description', claim: t.token, story: opposite };
+    if (opposite) return { element: 'description', claim: t.token, story: storyWord(index, best.sentence.index, opposite) };
   }
   // An overreach: "first ever" where the story says "first in nearly 25 years".
   const qualified = QUALIFIED_FIRST.exec(passage);
@@ -124,6 +125,12 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     if (other) return { element: f.kind === 'where' ? 'place' : 'person', claim: index.story.entities.find((e) => e.id === other)?.name, story: f.answer!.text };
   }
   return rolesSwapped(index, query, best);
+}
+
+/** The passage's own word for a lemma ("praised" for praise), so that the reason quotes the story. */
+function storyWord(index: StoryIndex, sentence: number, lemma: string): string {
+  const word = index.analyses[sentence]!.words.find((w) => { const low = w.text.toLowerCase(); return low === lemma || lexicon.lemmas(low).some((l) => l.lemma === lemma); });
+  return word?.text ?? lemma;
 }
 
 /** A figure or a calendar word: a value a claim states about an event, not part of what the event is. */

@@ -87,8 +87,8 @@ describe('factcheck: contradicted, and by which element', () => {
     expect(claim('ostrova will visit the ashby harbour next year').verdict).not.toBe('contradicted');
   });
 
-  it('an antonym: "rose" where the story has "fell"', () => {
-    expect(check('Ferry traffic rose by 30% after the opening')).toMatchObject({ verdict: 'contradicted', reason: { element: 'description', claim: 'rose' } });
+  it('an antonym: "rose" where the story has "fell", the reason quoting the story\'s own word', () => {
+    expect(check('Ferry traffic rose by 30% after the opening')).toMatchObject({ verdict: 'contradicted', reason: { element: 'description', claim: 'rose', story: 'fell' } });
   });
 
   it('a negation of what the story states', () => {
