@@ -4,6 +4,7 @@ import { lexicon } from '../lexicon/index.ts';
 import { findTimes, mayHoldTime } from '../story/drafting/times.ts';
 import { agrees, figuresIn, sameUnit } from '../text/figures.ts';
 import { ENTITY_PREFIX, normalizeText, termsOf } from '../text/terms.ts';
+import { valence } from '../text/valence.ts';
 import { attributionOf, joinNames } from './attribution.ts';
 import { claimFact } from './facts.ts';
 import { inExpression, predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
@@ -61,6 +62,8 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     if (t.salient || isValue(t.token) || inTime(t) || creditIn(sentenceTerms, t) >= index.options.firmCredit) continue;
     const opposite = index.meaning.antonymsIn(t.token, sentenceTerms);
     if (opposite) return { element: 'description', claim: t.token, story: storyWord(index, best.sentence.index, opposite) };
+    const judged = opposedJudgement(index, query, best, t);
+    if (judged) return { element: 'description', claim: t.token, story: judged };
   }
   // An overreach: "first ever" where the story says "first in nearly 25 years".
   const qualified = QUALIFIED_FIRST.exec(passage);
@@ -125,6 +128,41 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
     if (other) return { element: f.kind === 'where' ? 'place' : 'person', claim: index.story.entities.find((e) => e.id === other)?.name, story: f.answer!.text };
   }
   return rolesSwapped(index, query, best);
+}
+
+/**
+ * A judgement the passage makes the other way: the claim word rates what it says good or bad (AFINN valence),
+ * and the passage's rated word nearest to where the claim's neighbouring words stand in it rates it the
+ * opposite way ("Washington welcomed the visit" where "the visit has raised concerns in the United States").
+ * A negated claim is left to the negation check.
+ */
+function opposedJudgement(index: StoryIndex, query: AnalyzedQuery, best: Candidate, t: QueryTerm): string | null {
+  const strength = index.options.opposedValence;
+  const own = valence(t.token);
+  if (!strength || Math.abs(own) < strength || NEGATION.test(query.normalized)) return null;
+  const words = index.analyses[best.sentence.index]!.words;
+  const wordTerms = index.wordTerms[best.sentence.index]!;
+  const firmAt = (x: QueryTerm) => wordTerms.flatMap((ts, i) => (ts.some((f) => (x.forms.get(f) ?? 0) >= index.options.firmCredit) ? [i] : []));
+  const others = query.terms.filter((x) => x !== t && x.known);
+  // The claim's nearest matched words on either side of the judging word, where they stand in the passage.
+  const before = others.filter((x) => x.start < t.start && firmAt(x).length).at(-1);
+  const after = others.find((x) => x.start > t.start && firmAt(x).length);
+  const anchors = [before, after].flatMap((x) => (x ? firmAt(x) : []));
+  if (!anchors.length) return null;
+  // The rest of the claim must pin the passage's event down: a judgement of something else is no contradiction.
+  const rest = predicateTerms(query).filter((x) => x !== t && !isValue(x.token));
+  if (!rest.length || coverage(index, query, best.sentence, rest) < index.options.eventCoverage) return null;
+  const matched = new Set(query.terms.flatMap(firmAt));
+  let nearest: { at: number; distance: number; v: number } | null = null;
+  words.forEach((w, i) => {
+    if (matched.has(i)) return;
+    const v = valence(w.text);
+    if (Math.abs(v) < strength) return;
+    const distance = Math.min(...anchors.map((a) => Math.abs(a - i)));
+    if (!nearest || distance < nearest.distance) nearest = { at: i, distance, v };
+  });
+  const found = nearest as { at: number; distance: number; v: number } | null;
+  return found && Math.sign(found.v) !== Math.sign(own) ? words[found.at]!.text : null;
 }
 
 /** The passage's own word for a lemma ("praised" for praise), so that the reason quotes the story. */

@@ -50,6 +50,12 @@ export interface EngineOptions {
    * for "weapons") claims more than the passage and stays loose.
    */
   claimGeneralizes: boolean;
+  /**
+   * In a factcheck, how strongly (AFINN valence, 1-5) a claim word the passage lacks and the passage's nearest
+   * rated word must judge, in opposite directions, for the claim to be contradicted ("welcomed" where the visit
+   * "raised concerns", "condemned" for "commended"); 0 turns the check off.
+   */
+  opposedValence: number;
   /** How many senses of a word (most frequent first) WordNet relations are followed through. */
   meaningSenses: number;
   /** The sentence frequency a verb, adjective or adverb the story does not firmly have is weighted as (a paraphrase is likely). */
@@ -117,6 +123,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   meaningCredits: { synonym: 0.85, derivation: 0.85, pertainym: 0.9, similar: 0.7, hypernym: 0.6, hyponym: 0.6, ancestor: 0.5, paraphrase: 0.8 },
   firmCredit: 0.75,
   claimGeneralizes: true,
+  opposedValence: 2,
   meaningSenses: 2,
   lightSenses: 15,
   storySenses: 0,

@@ -9,6 +9,7 @@ import { fuzzy } from '../../src/search/options.ts';
 import { DEFAULT_OPTIONS } from '../../src/answer/options.ts';
 import { negativePairs, storyMeaning } from '../../src/text/meaning.ts';
 import { lexicon } from '../../src/lexicon/index.ts';
+import { valence } from '../../src/text/valence.ts';
 
 const texts = (paragraph: string) => splitSentences(paragraph).map((s) => s.text);
 /** Every term of a text, as the index sees it. */
@@ -367,5 +368,22 @@ describe('negativePairs', () => {
     expect(negativePairs(lexicon, 'income')).toEqual([]);
     expect(negativePairs(lexicon, 'dispatch')).toEqual([]);
     expect(negativePairs(lexicon, 'undo')).toEqual([]);
+  });
+});
+
+describe('valence', () => {
+  it('rates a word AFINN rates, in any case', () => {
+    expect(valence('Praised')).toBeGreaterThan(0);
+    expect(valence('condemned')).toBeLessThan(0);
+  });
+
+  it('rates a word AFINN lacks by its base form or a derived form ("concerns": concerned)', () => {
+    expect(valence('concerns')).toBeLessThan(0);
+  });
+
+  it('does not rate function words or neutral words, nor a form by an unlikely base ("has" is not "ha")', () => {
+    expect(valence('has')).toBe(0);
+    expect(valence('the')).toBe(0);
+    expect(valence('timetable')).toBe(0);
   });
 });

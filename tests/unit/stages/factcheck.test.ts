@@ -116,6 +116,37 @@ describe('factcheck: contradicted, and by which element', () => {
   });
 });
 
+describe('factcheck: a judgement the story makes the other way (AFINN valence)', () => {
+  const REVIEW = {
+    slug: 'calder-ferry-review',
+    headline: 'Calder council reviews the harbour ferry',
+    paragraphs: [
+      'The harbour council praised the new ferry timetable on Monday.',
+      'Residents voiced worries about the higher ferry fares in a letter to the council.',
+    ],
+    date: '2024-05-06',
+    outlet: 'Calder Gazette',
+  };
+  let review: StoryIndex;
+  beforeAll(() => { review = indexTiny(REVIEW); });
+  const judge = (claim: string, story = review) => answer(story, 'factcheck', claim);
+
+  it('contradicts a claim judging the other way than the story, quoting the story\'s word', () => {
+    expect(judge('The harbour council condemned the new ferry timetable')).toMatchObject({ verdict: 'contradicted', reason: { element: 'description', claim: 'condemned', story: 'praised' } });
+    expect(judge('Residents welcomed the higher ferry fares')).toMatchObject({ verdict: 'contradicted', reason: { element: 'description', claim: 'welcomed', story: 'worries' } });
+  });
+
+  it('leaves a judgement the story shares, or one of something else, alone', () => {
+    expect(judge('The harbour council praised the new ferry timetable').verdict).toBe('supported');
+    expect(judge('The harbour council condemned the old bridge design').verdict).not.toBe('contradicted');
+  });
+
+  it('does not judge with opposedValence 0', () => {
+    const off = indexTiny(REVIEW, engineOptions({ opposedValence: 0 }));
+    expect(judge('Residents welcomed the higher ferry fares', off).verdict).not.toBe('contradicted');
+  });
+});
+
 describe('factcheck: disputed', () => {
   it('a belief the story reports only as believed', () => {
     expect(check('Tolls will rise next year')).toMatchObject({ verdict: 'disputed', certainty: 'alleged' });
