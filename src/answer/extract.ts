@@ -229,6 +229,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     // where it stands after a preposition of place ("at the north gate"): "the itinerary included …" is no place.
     if (span.kind === 'noun' && query.expect === 'person' && !namesPerson(span.text)) continue;
     if (span.kind === 'noun' && query.expect === 'place' && !afterPlacePreposition(sentence, span.start)) continue;
+    // Nor is a name WordNet knows only as something else ("World Cup" an event, "AI" a field).
+    if (query.expect === 'place' && (span.kind === 'name' || span.kind === 'organisation') && !mayBePlace(span.text)) continue;
     // A name that is a person's is not a place.
     if (query.expect === 'place' && span.kind === 'name' && spans.some((o) => o.kind === 'person' && o.start <= span.start && span.end <= o.end)) continue;
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;
@@ -279,6 +281,15 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   return chosen.text
     .replace(/^(?:the|a|an)\s+/i, (m) => (query.expect === 'thing' || query.expect === 'reason' ? '' : m))
     .replace(/[.,;:-]+$/, '');
+}
+
+/**
+ * Whether a name may be a place: WordNet does not know it (most places in news are not in it), or files a sense
+ * of it as a location, an artifact (a building, a stadium) or a natural object (a river, a mountain).
+ */
+function mayBePlace(text: string): boolean {
+  const senses = lexicon.senses(text.toLowerCase().replace(/^the\s+/, ''), 'n');
+  return !senses.length || senses.some((x) => x.lexFile === 'noun.location' || x.lexFile === 'noun.artifact' || x.lexFile === 'noun.object');
 }
 
 /**

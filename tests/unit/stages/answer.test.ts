@@ -358,6 +358,12 @@ describe('extraction: where', () => {
     expect(answer(summit, 'where', 'where were the talks held').found).toBe(false);
     expect(answer(summit, 'where', 'where did the mayors arrive').answer).toBe('the north gate');
   });
+
+  it('a name WordNet knows only as something other than a place is none ("the World Cup" is an event)', () => {
+    const cup = indexTiny({ slug: 'calder-cup', headline: 'Calder ferries get ready', paragraphs: ['Fans of the World Cup will travel on the ferries, the Calder Courier said.', 'The ferries were built in Ashby.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    expect(answer(cup, 'where', 'where will fans travel').answer).toBe('the ferries');
+    expect(answer(cup, 'where', 'where were the ferries built').answer).toBe('Ashby');
+  });
 });
 
 describe('extraction: the asked-for noun alone', () => {
