@@ -144,7 +144,11 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
     // so it does for a question who someone described is ("who was the architect" in "A thanked architect B").
     const sentence = picked.candidate.sentence.index;
     const readAgain = questionVerbAt(index, sentence, query) !== undefined || asksIdentity(query);
-    const own = picked.fact.drafted && picked.fact.kind === 'who' && index.options.draftedAnswers === 'verb' && readAgain ? extractAnswer(index, sentence, query) : null;
+    // A drafted when-fact gives its clause verb's time: a question without that verb ("when is the holiday" in "the
+    // government announced on Monday that Tuesday would be a holiday") is read against its own words instead.
+    const reread = picked.fact.drafted && index.options.draftedAnswers === 'verb'
+      && ((picked.fact.kind === 'who' && readAgain) || (picked.fact.kind === 'when' && query.expect === 'time' && questionVerbAt(index, sentence, query) === undefined));
+    const own = reread ? extractAnswer(index, sentence, query) : null;
     return found(base, picked.candidate, fitToHead(query, own ?? picked.fact.answer!.text), attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);
   }
   const attribution = attributionOf(index, best.sentence);

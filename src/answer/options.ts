@@ -70,7 +70,7 @@ export interface EngineOptions {
   draftedFactKinds: string[];
   /** How many senses of a story word (most frequent first) a reader's word counts as its synonym in: the story's word picks the sense ("paper" for its "newspaper"). */
   storySenses: number;
-  /** A machine-drafted who-fact's answer (its clause's subject): as it is (`fact`), or, where its sentence has the question's own verb, the answer extracted against that verb first (`verb`: "who tripped X" in "A scored after B tripped X"). */
+  /** A machine-drafted who- or when-fact's answer (its clause's subject or time): as it is (`fact`), or read against the question's own words first (`verb`): a who-fact where its sentence has the question's own verb ("who tripped X" in "A scored after B tripped X"), a when-fact where it has not ("when is the holiday" in "the government announced on Monday that Tuesday would be a holiday"). */
   draftedAnswers: 'fact' | 'verb';
   /** Score added to a candidate answer that stands right at the question's gap in the passage: just after the words before it ("associated with ___"), or just before the words after it ("___ causes X"); src/answer/gap.ts. 0 turns it off. */
   gapCredit: number;

@@ -366,6 +366,19 @@ describe('extraction: where', () => {
   });
 });
 
+describe('drafted when-facts', () => {
+  it('answers with the time of what the question asks about, not of the clause verb it lacks', () => {
+    const holiday = indexTiny({ slug: 'calder-holiday', headline: 'Calder celebrates its bridge', paragraphs: ['The council announced on Monday that Friday would be a town holiday, Reyes said.', 'The bridge opened in May.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    expect(answer(holiday, 'when', 'when is the town holiday').answer).toMatch(/Friday/);
+    expect(answer(holiday, 'when', 'when did the council announce the holiday').answer).toMatch(/Monday/);
+  });
+
+  it('keeps the drafted time with draftedAnswers: fact', () => {
+    const holiday = indexTiny({ slug: 'calder-holiday', headline: 'Calder celebrates its bridge', paragraphs: ['The council announced on Monday that Friday would be a town holiday, Reyes said.', 'The bridge opened in May.'], date: '2024-05-20', outlet: 'Calder Courier' }, engineOptions({ draftedAnswers: 'fact' }));
+    expect(answer(holiday, 'when', 'when is the town holiday').answer).toMatch(/Monday/);
+  });
+});
+
 describe('extraction: the asked-for noun alone', () => {
   it('does not answer "what award" with "the award"', () => {
     const awards = indexTiny({ slug: 'calder-awards', headline: 'Holm honoured in Calder', paragraphs: ['Holm is the first architect to win the award twice.', 'Holm won the Golden Anchor in May, the jury said.'], date: '2024-05-20', outlet: 'Calder Courier' });
