@@ -143,11 +143,12 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
     // question's own verb ("who tripped X" in "A scored after B tripped X"), the answer read against it comes first;
     // so it does for a question who someone described is ("who was the architect" in "A thanked architect B").
     const sentence = picked.candidate.sentence.index;
-    const readAgain = questionVerbAt(index, sentence, query) !== undefined || asksIdentity(query);
+    const hasVerb = questionVerbAt(index, sentence, query) !== undefined;
+    const readAgain = hasVerb || asksIdentity(query);
     // A drafted when-fact gives its clause verb's time: a question without that verb ("when is the holiday" in "the
     // government announced on Monday that Tuesday would be a holiday") is read against its own words instead.
     const reread = picked.fact.drafted && index.options.draftedAnswers === 'verb'
-      && ((picked.fact.kind === 'who' && readAgain) || (picked.fact.kind === 'when' && query.expect === 'time' && questionVerbAt(index, sentence, query) === undefined));
+      && ((picked.fact.kind === 'who' && readAgain) || (picked.fact.kind === 'when' && query.expect === 'time' && !hasVerb));
     const own = reread ? extractAnswer(index, sentence, query) : null;
     return found(base, picked.candidate, fitToHead(query, own ?? picked.fact.answer!.text), attributionOf(index, picked.candidate.sentence, picked.fact), picked.fact);
   }

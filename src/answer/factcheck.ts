@@ -154,15 +154,13 @@ function opposedJudgement(index: StoryIndex, query: AnalyzedQuery, best: Candida
   if (!rest.length || coverage(index, query, best.sentence, rest) < index.options.eventCoverage) return null;
   const matched = new Set(query.terms.flatMap(firmAt));
   let nearest: { at: number; distance: number; v: number } | null = null;
-  words.forEach((w, i) => {
-    if (matched.has(i)) return;
-    const v = valence(w.text);
-    if (Math.abs(v) < strength) return;
+  for (let i = 0; i < words.length; i++) {
+    const v = matched.has(i) ? 0 : valence(words[i]!.text);
+    if (Math.abs(v) < strength) continue;
     const distance = Math.min(...anchors.map((a) => Math.abs(a - i)));
     if (!nearest || distance < nearest.distance) nearest = { at: i, distance, v };
-  });
-  const found = nearest as { at: number; distance: number; v: number } | null;
-  return found && Math.sign(found.v) !== Math.sign(own) ? words[found.at]!.text : null;
+  }
+  return nearest && Math.sign(nearest.v) !== Math.sign(own) ? words[nearest.at]!.text : null;
 }
 
 /** The passage's own word for a lemma ("praised" for praise), so that the reason quotes the story. */

