@@ -215,6 +215,9 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const reach = index.options.gapReach;
   let best: Scored | null = null;
   const candidates = [...entitySpans(index, sentence, mentions, spans), ...spans];
+  // The terms of the words a figure may count: after it, or its own last word ("eight goals"), or before it ("a crowd of 88,966").
+  const countsOf = (span: { start: number; end: number }) => words.map((w, i) => ({ w, i })).filter(({ w }) => (w.start >= span.start - 20 && w.end <= span.end + 30)).map(({ i }) => index.wordTerms[sentenceIndex]![i]!);
+  const headCounted = !!countsHead && candidates.some((c) => c.kind === 'number' && countsOf(c).some((ts) => ts.some((t) => headTerm.forms.has(t))));
   for (const span of candidates) {
     const f = fit[span.kind];
     if (!f || span.text.length > 160) continue;
@@ -236,10 +239,10 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;
     // "How old": an age, as English gives one: "Messi, 35,", "35 years old", "a 35-year-old", "aged 35", "at age 39".
     if (query.measure?.toLowerCase() === 'old' && !(span.kind === 'number' && isAge(sentence, span))) continue;
-    if (countsHead && span.kind === 'number') {
-      // The counted noun may follow the figure or be its own last word ("eight goals"), or lead it ("a crowd of 88,966").
-      const near = words.map((w, i) => ({ w, i })).filter(({ w }) => (w.start >= span.start - 20 && w.end <= span.end + 30)).map(({ i }) => index.wordTerms[sentenceIndex]![i]!);
-      if (!near.some((ts) => ts.some((t) => headTerm.forms.has(t)))) continue;
+    if (countsHead && span.kind === 'number' && !countsOf(span).some((ts) => ts.some((t) => headTerm.forms.has(t)))) {
+      // No figure counts the asked-for noun itself ("how many players were selected" where the story has "four Pro
+      // Bowl selections"): one counting another of the question's words answers.
+      if (headCounted || !query.terms.some((x) => x !== headTerm && x.known && !x.salient && countsOf(span).some((ts) => ts.some((t) => (x.forms.get(t) ?? 0) >= index.options.firmCredit)))) continue;
     }
     // Words of the span, and how many of them the question already has.
     // (A possessive's name is in it: "Russia" of "Russia's".)

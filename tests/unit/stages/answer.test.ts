@@ -394,6 +394,11 @@ describe('the short answer: what "how many" asks for', () => {
     expect(answer(match, 'ask', 'how many points did Calder score in the final quarter').answer).toBe('11');
     expect(answer(match, 'ask', 'how many fans watched from the north stand').answer).not.toMatch(/\(/);
   });
+
+  it('with no figure counting the asked-for noun, answers with one counting another of the question\'s words', () => {
+    const rowing = indexTiny({ slug: 'calder-rowing', headline: 'Calder rowers shine', paragraphs: ['The Calder club earned four national team selections this year.', 'The club was founded in 1921.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    expect(answer(rowing, 'ask', 'how many rowers were selected for the national team').answer).toMatch(/four/);
+  });
 });
 
 describe('extraction: the story\'s own names complete the parser\'s', () => {
