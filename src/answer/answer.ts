@@ -14,6 +14,7 @@ import { outOfStory } from './relevance.ts';
 import { coverage, creditIn, rankSentences, type Candidate } from './retrieve.ts';
 import { listSources } from './sources.ts';
 import { splitParts } from './parts.ts';
+import { asksWithinList } from './list-item.ts';
 import { substitutedWord } from './substitution.ts';
 import { OWN_REPORTING, type Answer, type Command, type QuestionKind, type TimeValue } from './types.ts';
 
@@ -136,6 +137,7 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
   if (out || !best) return notFound(base, best, out?.unknownNames ?? []);
   if (contradicts(index, query, best)) return notFound(base, best, []);
   if (otherTime(index, query, best)) return notFound(base, best, []);
+  if (asksWithinList(index, best.sentence.index, query)) return notFound(base, best, []);
   const window = ranked.filter((c) => c.score >= best.score - index.options.factWindow);
   const picked = pickFact(index, window, query);
   if (picked) {

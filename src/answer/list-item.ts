@@ -1,0 +1,72 @@
+import { lexicon } from '../lexicon/index.ts';
+import type { StoryIndex } from '../search/index.ts';
+import { ENTITY_PREFIX, termsOf } from '../text/terms.ts';
+import type { Span } from '../text/analyze.ts';
+import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
+
+/**
+ * What joins the items of a list: a comma, "and", "or", or a comma before either; a word or two after it may be
+ * the next item's own, where the parser left them out of its phrase ("…, honor guards": "honor" read as a verb).
+ */
+const JOINER = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)((?:[\p{L}-]+\s+){0,2})$/u;
+
+/** Whether a word may be part of a noun phrase: WordNet has it as a noun or an adjective ("honor", not "to"). */
+const mayName = (word: string) => termsOf(word).length > 0 && lexicon.lemmas(word.toLowerCase()).some((l) => l.pos === 'n' || l.pos === 'a');
+
+/**
+ * The lists of a sentence: runs of noun phrases joined by commas, "and" or "or", with at least `minItems`
+ * items ("one-on-one discussions, a gala concert, a state reception … and a media statement").
+ */
+export function listsIn(sentence: string, spans: readonly Span[], minItems: number): Span[][] {
+  const nouns = spans.filter((s) => s.kind === 'noun').sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[][] = [];
+  let run: Span[] = [];
+  const close = () => { if (run.length >= minItems) out.push(run); run = []; };
+  // The item after "and" or "or" is the last: ", the organisers said" that follows is no item.
+  let ended = false;
+  for (const s of nouns) {
+    const last = run.at(-1);
+    if (last && s.start < last.end) continue;
+    const joined: RegExpExecArray | null = last && !ended ? JOINER.exec(sentence.slice(last.end, s.start)) : null;
+    const bridged = joined?.[1] ?? '';
+    if (joined && bridged.trim().split(/\s+/).every((w: string) => !w || mayName(w))) {
+      run.push(bridged ? { ...s, start: s.start - bridged.length, text: sentence.slice(s.start - bridged.length, s.end) } : s);
+    } else { close(); run = [s]; }
+    ended = /\b(?:and|or)\s/i.test(joined?.[0] ?? '') || /^(?:and|or)\s/i.test(s.text);
+  }
+  close();
+  return out;
+}
+
+/**
+ * Whether everything the question asks about stands inside one item of a list in the passage: "what
+ * documents did they sign" against "the itinerary included …, document signings, and a media statement".
+ * The question is about that item (what was signed), which the list only names; the list answers another
+ * question ("what was on the itinerary"). Names do not count: a list of who took part is still about them.
+ * A question of when, where or how many is left alone: the list's sentence may set those for its items.
+ */
+export function asksWithinList(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery): boolean {
+  const minItems = index.options.listItems;
+  // When and where (and how many) may still be the list's: its sentence sets them for every item ("the itinerary
+  // for the day included …"). Who did it, what it held and why, it does not say.
+  if (minItems <= 0 || query.expect === 'time' || query.expect === 'place' || query.expect === 'number') return false;
+  const sentence = index.story.sentences[sentenceIndex]!.text;
+  const words = index.analyses[sentenceIndex]!.words;
+  // A list of things: no item holds a name ("Emperor Gegeen Khan, Ayurbarwada's son and successor" is one man), and
+  // no "or", which also gives another name for the same thing ("the chloroplastidan, or green chloroplast lineage").
+  const lists = listsIn(sentence, index.analyses[sentenceIndex]!.spans, minItems).filter((items) =>
+    !/\bor\b/i.test(sentence.slice(items[0]!.start, items.at(-1)!.end))
+    && !words.some((w) => w.start >= items[0]!.start && w.end <= items.at(-1)!.end && w.tags.includes('ProperNoun')));
+  if (!lists.length) return false;
+  const wordTerms = index.wordTerms[sentenceIndex]!;
+  const firm = index.options.firmCredit;
+  const matches = (i: number, terms: readonly QueryTerm[]) => terms.some((t) => wordTerms[i]!.some((x) => !x.startsWith(ENTITY_PREFIX) && (t.forms.get(x) ?? 0) >= firm));
+  const asked = predicateTerms(query).filter((t) => !t.salient);
+  const at = words.flatMap((_, i) => (matches(i, asked) ? [i] : []));
+  if (!at.length) return false;
+  // One item holds them all, and has nothing else to say: its every content word is the question's.
+  return lists.some((items) => items.some((item) => {
+    const inside = words.flatMap((w, i) => (w.start >= item.start && w.end <= item.end ? [i] : []));
+    return at.every((i) => inside.includes(i)) && inside.every((i) => !termsOf(words[i]!.text).length || matches(i, query.terms));
+  }));
+}
