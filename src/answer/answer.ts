@@ -15,6 +15,7 @@ import { coverage, creditIn, rankSentences, type Candidate } from './retrieve.ts
 import { listSources } from './sources.ts';
 import { splitParts } from './parts.ts';
 import { asksWithinList } from './list-item.ts';
+import { functionAntonym } from './function-antonym.ts';
 import { substitutedWord } from './substitution.ts';
 import { OWN_REPORTING, type Answer, type Command, type QuestionKind, type TimeValue } from './types.ts';
 
@@ -75,6 +76,9 @@ function contradicts(index: StoryIndex, query: AnalyzedQuery, best: Candidate): 
   // A word in the place of another word of the passage, the rest copied ("a flexible set of rules" for "a fixed set of rules").
   if (index.options.contradictionChecks.includes('substitution') && substitutedWord(index, query, best)) return true;
   if (!index.options.contradictionChecks.includes("antonym")) return false;
+  // The same with a function word on the passage's side, which the term index leaves out ("least" for "most").
+  const flip = functionAntonym(query.normalized, best.sentence.text, index.options.meaningSenses);
+  if (flip && coverage(index, query, best.sentence, query.terms.filter((x) => x.token.toLowerCase() !== flip.claim)) >= index.options.turnedCoverage) return true;
   // A word the passage does not have whose antonym it uses, in a question that otherwise matches the
   // passage closely: the question turned the passage around ("a limited collection" for "an infinite
   // collection"). A word of a multi-word expression ("last name") is not checked alone.

@@ -6,6 +6,7 @@ import { agrees, figuresIn, sameUnit } from '../text/figures.ts';
 import { ENTITY_PREFIX, normalizeText, termsOf } from '../text/terms.ts';
 import { valence } from '../text/valence.ts';
 import { attributionOf, joinNames } from './attribution.ts';
+import { functionAntonym } from './function-antonym.ts';
 import { claimFact } from './facts.ts';
 import { inExpression, predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import { outOfStory } from './relevance.ts';
@@ -76,6 +77,9 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   // what is compared once the event is pinned, so they do not count towards pinning it.
   const predicate = predicateTerms(query).filter((t) => !isValue(t.token) && !inTime(t));
   if (predicate.length && coverage(index, query, best.sentence, predicate) < index.options.eventCoverage) return rolesOnly(index, query, best);
+  // A function word's antonym ("below" where the passage has "above", "least" for "most"), which the term index leaves out.
+  const flipped = !NEGATION.test(claim) ? functionAntonym(claim, passage, index.options.meaningSenses) : null;
+  if (flipped) return { element: 'description', claim: flipped.claim, story: flipped.story };
   // Figures: a claim figure that no figure of the same kind in the passage agrees with. The clause the
   // claim is about (its fact's quote) is the scope when it has such figures: "opened the scoring in the
   // 23rd minute" does not lend "36th" from "doubled the lead in the 36th minute".
