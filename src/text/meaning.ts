@@ -166,6 +166,37 @@ const NEGATIVE_PREFIXES: readonly { prefix: string; describing: boolean }[] = [
   { prefix: 'in', describing: true }, { prefix: 'im', describing: true }, { prefix: 'il', describing: true }, { prefix: 'ir', describing: true }, { prefix: 'dis', describing: true },
 ];
 
+/**
+ * Prefixes that set words against each other on the same base: one pole or many ("unipolar" / "multipolar"),
+ * before or after ("prewar" / "postwar"), within or between ("intrastate" / "interstate"), too much or too little.
+ */
+const CONTRASTING_PREFIXES: readonly (readonly string[])[] = [
+  ['uni', 'mono'], ['multi', 'poly', 'bi'], ['pre'], ['post'], ['intra'], ['inter'], ['over'], ['under'], ['micro'], ['macro'], ['hyper'], ['hypo'],
+];
+const CONTRASTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ...[[0, 1], [2, 3], [4, 5], [6, 7], [8, 9], [10, 11]].flatMap(([a, b]) => [
+    ...CONTRASTING_PREFIXES[a!]!.map((p) => [p, CONTRASTING_PREFIXES[b!]!] as const),
+    ...CONTRASTING_PREFIXES[b!]!.map((p) => [p, CONTRASTING_PREFIXES[a!]!] as const),
+  ]),
+]);
+
+/**
+ * An adjective WordNet has with a contrasting prefix swapped for the other ("unipolar" → multipolar, multi-polar;
+ * the base a WordNet lemma of four letters or more). The swapped word need not be WordNet's: it is only ever
+ * looked for among the story's words.
+ */
+export function contrastingForms(lex: Lexicon, lemma: string): string[] {
+  if (lex.lemmas(lemma)[0]?.pos !== 'a' || !lex.lemmas(lemma).some((l) => l.lemma === lemma)) return [];
+  const out: string[] = [];
+  for (const [prefix, others] of CONTRASTS) {
+    if (!lemma.startsWith(prefix)) continue;
+    const base = lemma.slice(prefix.length);
+    if (base.length < 4 || !lex.lemmas(base).some((l) => l.lemma === base)) continue;
+    for (const o of others) out.push(o + base, `${o}-${base}`);
+  }
+  return out;
+}
+
 /** WordNet lemmas that are the lemma with a negative prefix added or taken off (both real words, the base at least four letters). */
 export function negativePairs(lex: Lexicon, lemma: string): string[] {
   const describing = (w: string) => { const pos = lex.lemmas(w)[0]?.pos; return pos === 'a' || pos === 'r'; };
@@ -250,7 +281,7 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
     const lemmas = lemmasOf(word);
     const near = new Set(lemmas.flatMap((l) => [l, ...lex.related(l, undefined, { maxSenses: options.maxSenses, relations: ['synonym', 'similar'] }).map((r) => r.lemma)]));
     const negatives = [word, ...lemmas.filter((l) => l !== word)]
-      .flatMap((lemma) => [...negativePairs(lex, lemma), `non-${lemma}`])
+      .flatMap((lemma) => [...negativePairs(lex, lemma), `non-${lemma}`, ...contrastingForms(lex, lemma)])
       .map((other): [string, string[]] => [other, [...byLemma.get(other) ?? [], ...termsOf(other)]]);
     return { lemmas, near, negatives };
   });

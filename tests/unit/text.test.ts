@@ -7,7 +7,7 @@ import { splitSentences } from '../../src/text/sentences.ts';
 import { contentTokens, damerau, editDistance, normalizeText, STOPWORDS, termsOf, tokenize, typoAllowance } from '../../src/text/terms.ts';
 import { fuzzy } from '../../src/search/options.ts';
 import { DEFAULT_OPTIONS } from '../../src/answer/options.ts';
-import { negativePairs, storyMeaning } from '../../src/text/meaning.ts';
+import { contrastingForms, negativePairs, storyMeaning } from '../../src/text/meaning.ts';
 import { lexicon } from '../../src/lexicon/index.ts';
 import { valence } from '../../src/text/valence.ts';
 
@@ -368,6 +368,19 @@ describe('negativePairs', () => {
     expect(negativePairs(lexicon, 'income')).toEqual([]);
     expect(negativePairs(lexicon, 'dispatch')).toEqual([]);
     expect(negativePairs(lexicon, 'undo')).toEqual([]);
+  });
+});
+
+describe('contrastingForms', () => {
+  it('sets an adjective against its contrasting prefix on the same base, solid or hyphenated', () => {
+    expect(contrastingForms(lexicon, 'unipolar')).toEqual(expect.arrayContaining(['multipolar', 'multi-polar', 'polypolar', 'bipolar']));
+    expect(contrastingForms(lexicon, 'postwar')).toEqual([]);
+    expect(contrastingForms(lexicon, 'intrastate')).toEqual(expect.arrayContaining(['interstate']));
+  });
+
+  it('leaves words that are no adjectives, and bases that are no words, alone', () => {
+    expect(contrastingForms(lexicon, 'undertake')).toEqual([]);
+    expect(contrastingForms(lexicon, 'premium')).toEqual([]);
   });
 });
 

@@ -87,6 +87,11 @@ describe('factcheck: contradicted, and by which element', () => {
     expect(claim('ostrova will visit the ashby harbour next year').verdict).not.toBe('contradicted');
   });
 
+  it('a contrasting prefix on the same base: "unipolar" where the story has "multi-polar"', () => {
+    const league = indexTiny({ slug: 'calder-chess-league', headline: 'Calder chess clubs form a league', paragraphs: ['The Calder and Ashby clubs want a multi-polar league with no single leading club.', 'The league starts in May.'], date: '2024-03-11', outlet: 'Ashby Herald' });
+    expect(answer(league, 'factcheck', 'the calder and ashby clubs want a unipolar league')).toMatchObject({ verdict: 'contradicted', reason: { element: 'description', claim: 'unipolar' } });
+  });
+
   it('an antonym: "rose" where the story has "fell", the reason quoting the story\'s own word', () => {
     expect(check('Ferry traffic rose by 30% after the opening')).toMatchObject({ verdict: 'contradicted', reason: { element: 'description', claim: 'rose', story: 'fell' } });
   });
