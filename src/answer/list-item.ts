@@ -43,12 +43,11 @@ export function listsIn(sentence: string, spans: readonly Span[], minItems: numb
  * documents did they sign" against "the itinerary included …, document signings, and a media statement".
  * The question is about that item (what was signed), which the list only names; the list answers another
  * question ("what was on the itinerary"). Names do not count: a list of who took part is still about them.
- * A question of when, where or how many is left alone: the list's sentence may set those for its items.
+ * A question of when, where or how many is left alone: the list's sentence may set those for every item ("the
+ * itinerary for the day included …"); who did it, what it held and why, it does not say.
  */
 export function asksWithinList(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery): boolean {
   const minItems = index.options.listItems;
-  // When and where (and how many) may still be the list's: its sentence sets them for every item ("the itinerary
-  // for the day included …"). Who did it, what it held and why, it does not say.
   if (minItems <= 0 || query.expect === 'time' || query.expect === 'place' || query.expect === 'number') return false;
   const sentence = index.story.sentences[sentenceIndex]!.text;
   const words = index.analyses[sentenceIndex]!.words;

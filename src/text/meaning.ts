@@ -170,15 +170,13 @@ const NEGATIVE_PREFIXES: readonly { prefix: string; describing: boolean }[] = [
  * Prefixes that set words against each other on the same base: one pole or many ("unipolar" / "multipolar"),
  * before or after ("prewar" / "postwar"), within or between ("intrastate" / "interstate"), too much or too little.
  */
-const CONTRASTING_PREFIXES: readonly (readonly string[])[] = [
-  ['uni', 'mono'], ['multi', 'poly', 'bi'], ['pre'], ['post'], ['intra'], ['inter'], ['over'], ['under'], ['micro'], ['macro'], ['hyper'], ['hypo'],
+const CONTRASTING_PREFIXES: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [['uni', 'mono'], ['multi', 'poly', 'bi']], [['pre'], ['post']], [['intra'], ['inter']], [['over'], ['under']], [['micro'], ['macro']], [['hyper'], ['hypo']],
 ];
-const CONTRASTS: ReadonlyMap<string, readonly string[]> = new Map([
-  ...[[0, 1], [2, 3], [4, 5], [6, 7], [8, 9], [10, 11]].flatMap(([a, b]) => [
-    ...CONTRASTING_PREFIXES[a!]!.map((p) => [p, CONTRASTING_PREFIXES[b!]!] as const),
-    ...CONTRASTING_PREFIXES[b!]!.map((p) => [p, CONTRASTING_PREFIXES[a!]!] as const),
-  ]),
-]);
+/** Each contrasting prefix with the prefixes set against it. */
+const CONTRASTS: ReadonlyMap<string, readonly string[]> = new Map(
+  CONTRASTING_PREFIXES.flatMap(([a, b]) => [...a.map((p) => [p, b] as const), ...b.map((p) => [p, a] as const)]),
+);
 
 /**
  * An adjective WordNet has with a contrasting prefix swapped for the other ("unipolar" → multipolar, multi-polar;
