@@ -14,7 +14,7 @@ import { outOfStory } from './relevance.ts';
 import { coverage, creditIn, rankSentences, type Candidate } from './retrieve.ts';
 import { listSources } from './sources.ts';
 import { splitParts } from './parts.ts';
-import { asksWithinList } from './list-item.ts';
+import { asksWithinList, listCount } from './list-item.ts';
 import { functionAntonym } from './function-antonym.ts';
 import { substitutedWord } from './substitution.ts';
 import { OWN_REPORTING, type Answer, type Command, type QuestionKind, type TimeValue } from './types.ts';
@@ -179,6 +179,9 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
       break;
     }
   }
+  // "How many" where the passage gives no figure but lists the things it asks about: the list's length.
+  const counted = listCount(index, best.sentence.index, query);
+  if (counted !== null) return found(base, best, String(counted), attribution);
   // A question that wants a person, place, time, number or reason is not answered by a passage that has none.
   if (TYPED.has(query.expect)) return notFound(base, best, [], query.expect);
   return found(base, best, null, attribution);

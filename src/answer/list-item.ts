@@ -38,6 +38,40 @@ export function listsIn(sentence: string, spans: readonly Span[], minItems: numb
   return out;
 }
 
+/** A sentence's lists of things: no item holds a name, and no "or" joins them (see asksWithinList). */
+function listsOfThings(index: StoryIndex, sentenceIndex: number, minItems: number): Span[][] {
+  const sentence = index.story.sentences[sentenceIndex]!.text;
+  const words = index.analyses[sentenceIndex]!.words;
+  return listsIn(sentence, index.analyses[sentenceIndex]!.spans, minItems).filter((items) =>
+    !/\bor\b/i.test(sentence.slice(items[0]!.start, items.at(-1)!.end))
+    && !words.some((w) => w.start >= items[0]!.start && w.end <= items.at(-1)!.end && w.tags.includes('ProperNoun')));
+}
+
+/** The sentence's words (by position) that firmly match one of the terms, leaving names aside. */
+function matchedWords(index: StoryIndex, sentenceIndex: number, terms: readonly QueryTerm[]): number[] {
+  const wordTerms = index.wordTerms[sentenceIndex]!;
+  const firm = index.options.firmCredit;
+  return wordTerms.flatMap((forms, i) => (terms.some((t) => forms.some((x) => !x.startsWith(ENTITY_PREFIX) && (t.forms.get(x) ?? 0) >= firm)) ? [i] : []));
+}
+
+/**
+ * How many things a passage lists, for a "how many" question it gives no figure for: "how many things were on
+ * the itinerary" against "the itinerary included one-on-one discussions, a gala concert, … and a media
+ * statement" → 6. Only when the sentence has one list of things, and the question's words stand outside it (they
+ * say what the list is of); a question about one of the items is not answered by counting them all.
+ */
+export function listCount(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery): number | null {
+  const minItems = Math.max(2, index.options.listItems);
+  if (index.options.listItems <= 0 || query.expect !== 'number' || !/\bhow many\b/i.test(query.normalized)) return null;
+  const lists = listsOfThings(index, sentenceIndex, minItems);
+  if (lists.length !== 1) return null;
+  const items = lists[0]!;
+  const words = index.analyses[sentenceIndex]!.words;
+  const at = matchedWords(index, sentenceIndex, predicateTerms(query).filter((t) => !t.salient));
+  if (!at.length || at.some((i) => words[i]!.start >= items[0]!.start && words[i]!.end <= items.at(-1)!.end)) return null;
+  return items.length;
+}
+
 /**
  * Whether everything the question asks about stands inside one item of a list in the passage: "what
  * documents did they sign" against "the itinerary included …, document signings, and a media statement".
@@ -49,23 +83,17 @@ export function listsIn(sentence: string, spans: readonly Span[], minItems: numb
 export function asksWithinList(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery): boolean {
   const minItems = index.options.listItems;
   if (minItems <= 0 || query.expect === 'time' || query.expect === 'place' || query.expect === 'number') return false;
-  const sentence = index.story.sentences[sentenceIndex]!.text;
   const words = index.analyses[sentenceIndex]!.words;
   // A list of things: no item holds a name ("Emperor Gegeen Khan, Ayurbarwada's son and successor" is one man), and
   // no "or", which also gives another name for the same thing ("the chloroplastidan, or green chloroplast lineage").
-  const lists = listsIn(sentence, index.analyses[sentenceIndex]!.spans, minItems).filter((items) =>
-    !/\bor\b/i.test(sentence.slice(items[0]!.start, items.at(-1)!.end))
-    && !words.some((w) => w.start >= items[0]!.start && w.end <= items.at(-1)!.end && w.tags.includes('ProperNoun')));
+  const lists = listsOfThings(index, sentenceIndex, minItems);
   if (!lists.length) return false;
-  const wordTerms = index.wordTerms[sentenceIndex]!;
-  const firm = index.options.firmCredit;
-  const matches = (i: number, terms: readonly QueryTerm[]) => terms.some((t) => wordTerms[i]!.some((x) => !x.startsWith(ENTITY_PREFIX) && (t.forms.get(x) ?? 0) >= firm));
-  const asked = predicateTerms(query).filter((t) => !t.salient);
-  const at = words.flatMap((_, i) => (matches(i, asked) ? [i] : []));
+  const at = matchedWords(index, sentenceIndex, predicateTerms(query).filter((t) => !t.salient));
   if (!at.length) return false;
+  const anyMatched = new Set(matchedWords(index, sentenceIndex, query.terms));
   // One item holds them all, and has nothing else to say: its every content word is the question's.
   return lists.some((items) => items.some((item) => {
     const inside = words.flatMap((w, i) => (w.start >= item.start && w.end <= item.end ? [i] : []));
-    return at.every((i) => inside.includes(i)) && inside.every((i) => !termsOf(words[i]!.text).length || matches(i, query.terms));
+    return at.every((i) => inside.includes(i)) && inside.every((i) => !termsOf(words[i]!.text).length || anyMatched.has(i));
   }));
 }

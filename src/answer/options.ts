@@ -62,7 +62,7 @@ export interface EngineOptions {
   paraphraseDf: number;
   /** The antonym check (contradictionChecks) applies only when the rest of the question covers this share of the passage's match. */
   turnedCoverage: number;
-  /** A question whose asked-about words all stand inside a list of at least this many items in its passage asks about an item the list only names ("what documents did they sign" against "…, document signings, and a media statement"), and is not answered from it (src/answer/list-item.ts); 0 turns the check off. The sweep gave 3, 4 and 5 the same gain (story-casual abstains 88.4 → 93) and no loss; 2 also reads "X and Y" as a list and loses an xquad question. */
+  /** A question whose asked-about words all stand inside a list of at least this many items in its passage asks about an item the list only names ("what documents did they sign" against "…, document signings, and a media statement"), and is not answered from it (src/answer/list-item.ts); a "how many" question with no figure in its passage, whose words stand outside the passage's one such list, is answered by counting its items. 0 turns both off. The sweep gave 3, 4 and 5 the same gain (story-casual abstains 88.4 → 93) and no loss; 2 also reads "X and Y" as a list and loses an xquad question. */
   listItems: number;
   /** Score taken from a candidate answer that is a source its sentence credits, for a "who" question not about who said it (the source may be who acted too: "…," Messi told reporters after collecting the Golden Ball; never one only cited, "according to …"); other questions never take a source. */
   sourceAnswerPenalty: number;

@@ -1,6 +1,7 @@
 /**
  * A question about one item of a list ("what songs were played at the folk concert") is not answered by the
- * list that only names the item (src/answer/list-item.ts).
+ * list that only names the item, and "how many" with no figure is answered by counting the list
+ * (src/answer/list-item.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../../src/answer/answer.ts';
@@ -51,5 +52,34 @@ describe('a question about one item of a list', () => {
   it('is answered from the list when the check is off', () => {
     const off = buildIndex(index.story, engineOptions({ listItems: 0 }));
     expect(answer(off, 'what', 'what songs were played at the folk concert').found).toBe(true);
+  });
+});
+
+const MUSEUM = {
+  slug: 'harlow-museum',
+  headline: 'Harlow museum opens its new wing',
+  paragraphs: [
+    'The new wing of the museum holds a sculpture garden, a print room, a reading library and a rooftop cafe.',
+    'Director Ana Reyes cut the ribbon.',
+  ],
+  date: '2024-05-02',
+  outlet: 'Harlow Courier',
+} as const satisfies TinyStory;
+
+describe('"how many" where the passage lists the things but gives no figure', () => {
+  let museum: StoryIndex;
+  beforeAll(() => { museum = indexTiny(MUSEUM); });
+
+  it('is answered by counting the list', () => {
+    expect(answer(museum, 'what', 'how many spaces does the new wing of the museum hold')).toMatchObject({ found: true, paragraph: 1, answer: '4' });
+  });
+
+  it('is not answered by counting when the question is about one of the items', () => {
+    expect(answer(museum, 'what', 'how many prints are kept in the print room').answer).not.toBe('4');
+  });
+
+  it('is not answered by counting when the check is off', () => {
+    const off = buildIndex(museum.story, engineOptions({ listItems: 0 }));
+    expect(answer(off, 'what', 'how many spaces does the new wing of the museum hold').answer).not.toBe('4');
   });
 });
