@@ -230,9 +230,33 @@ function sourceOf(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer
   return found(base, best, attribution.source, attribution, fact);
 }
 
+/** Whether a story gives no year at all: none in its text, no publication date. Worked out once per story. */
+const undatedStories = new WeakMap<StoryIndex, boolean>();
+function undated(index: StoryIndex): boolean {
+  let known = undatedStories.get(index);
+  if (known === undefined) {
+    known = !index.story.meta.published?.value && !index.story.sentences.some((s) => calendarYears(s.text).length > 0);
+    undatedStories.set(index, known);
+  }
+  return known;
+}
+
+/**
+ * A question's years, set aside where the story gives none: an undated story ("The Panthers defense … led the
+ * NFL in interceptions") can neither confirm nor contradict "in 2015", so the year is no name the story lacks.
+ * A dated story is another matter: its years say which event it is about. Claims keep their years: a claim
+ * is supported only when the story says all of it.
+ */
+function withoutUncheckableYears(index: StoryIndex, query: AnalyzedQuery): AnalyzedQuery {
+  if (!undated(index)) return query;
+  const terms = query.terms.filter((t) => calendarYears(t.token).length === 0);
+  return terms.length === query.terms.length || !terms.length ? query : { ...query, terms };
+}
+
 /** Answers one question (not a two-part one). */
 function answerOne(index: StoryIndex, command: Command, base: Answer, text: string): Answer {
-  const query = analyzeQuery(index, text, KIND_OF[command]);
+  const analyzed = analyzeQuery(index, text, KIND_OF[command]);
+  const query = command === 'factcheck' || (command === 'ask' && analyzed.yesNo) ? analyzed : withoutUncheckableYears(index, analyzed);
   if (command === 'sources') return sourceOf(index, base, query);
   if (command === 'factcheck') return factcheck(index, base, query);
   if (command === 'ask' && query.yesNo) return yesNo(index, base, query);

@@ -14,8 +14,8 @@ export interface TinyStory {
   slug: string;
   headline: string;
   paragraphs: readonly string[];
-  /** Publication date given at ingest (YYYY-MM-DD). */
-  date: string;
+  /** Publication date given at ingest (YYYY-MM-DD); none for an undated story. */
+  date?: string;
   outlet: string;
 }
 
