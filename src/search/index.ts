@@ -188,6 +188,19 @@ function storyTerms(story: Story, aliases: AliasMatcher, analyses: SentenceAnaly
     const initials = phrase.split(' ').map((w) => w[0]).join('');
     if (n >= 2 && !initialisms.has(initials)) initialisms.set(initials, phrase);
   }
+  // Initialisms of the two-word nouns WordNet has that the story uses, once is enough, titles included
+  // ("Attorney General" → ag, "net income" → ni): readers abbreviate the terms English abbreviates.
+  for (const a of analyses) {
+    for (let i = 0; i + 1 < a.words.length; i++) {
+      const x = a.words[i]!;
+      const y = a.words[i + 1]!;
+      if (y.start - x.end !== 1 || !/^\p{L}+$/u.test(x.text) || !/^\p{L}+$/u.test(y.text) || STOPWORDS.has(x.text.toLowerCase()) || STOPWORDS.has(y.text.toLowerCase())) continue;
+      const phrase = `${x.text} ${y.text}`;
+      if (!lexicon.lemmas(phrase.toLowerCase()).some((l) => l.pos === 'n')) continue;
+      const initials = `${x.text[0]}${y.text[0]}`.toLowerCase();
+      if (!initialisms.has(initials)) initialisms.set(initials, phrase);
+    }
+  }
   return { sentenceTerms, paragraphTerms, factTerms, surface, partsOfSpeech, nameWords, nameParts, initialisms, wordTerms };
 }
 

@@ -8,7 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuery, type QueryTerm } from '../../../src/answer/query.ts';
 import type { StoryIndex } from '../../../src/search/index.ts';
 import { termsOf } from '../../../src/text/terms.ts';
-import { BAKERY, cleanupTiny, indexTiny } from './tiny.ts';
+import { answer } from '../../../src/answer/answer.ts';
+import { BAKERY, cleanupTiny, indexTiny, type TinyStory } from './tiny.ts';
+
+const APPEAL = {
+  slug: 'harlow-appeal',
+  headline: 'Harlow will appeal the port ruling',
+  paragraphs: [
+    'Attorney General Dana Price said the state would appeal the ruling on the port.',
+    'The port company reported net income of $5 million, its regional manager said.',
+  ],
+  date: '2025-02-03',
+  outlet: 'Harlow Courier',
+} as const satisfies TinyStory;
 
 let index: StoryIndex;
 beforeAll(() => { index = indexTiny(BAKERY); });
@@ -103,6 +115,15 @@ describe('analyzeQuery: names, initialisms and typos against the story', () => {
     const q = analyzeQuery(index, 'when did the mm bakers strike');
     expect(q.normalized).toBe('when did the Morrow Mills bakers strike');
     expect(q.entities).toContain('morrow-mills');
+  });
+
+  it('spells out an initialism of a two-word noun WordNet has, which the story uses once, a title included', () => {
+    const appeal = indexTiny(APPEAL);
+    expect(analyzeQuery(appeal, 'what did the ag say about the ruling').normalized).toBe('what did the Attorney General say about the ruling');
+    expect(answer(appeal, 'who', "who's the ag")).toMatchObject({ found: true, answer: expect.stringMatching(/Dana Price/) });
+    expect(analyzeQuery(appeal, 'how much was the ni').normalized).toBe('how much was the net income');
+    // "regional manager" is no WordNet noun, and the story says it once: no initialism.
+    expect(analyzeQuery(appeal, 'what did the rm say').normalized).toBe('what did the rm say');
   });
 
   it('leaves a two-letter word alone when the story has no name with those initials', () => {
