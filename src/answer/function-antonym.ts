@@ -16,8 +16,12 @@ export function functionAntonym(question: string, passage: string, maxSenses: nu
   const given = new Set(wordsOf(passage));
   for (const q of asked) {
     if (given.has(q)) continue;
-    for (const l of lexicon.lemmas(q)) {
+    const readings = lexicon.lemmas(q);
+    // A word that is a lemma itself is not also read as another's inflection ("offer" is no comparative of "off").
+    const own = readings.some((l) => l.lemma === q);
+    for (const l of readings) {
       if (l.pos !== 'a' && l.pos !== 'r') continue;
+      if (own && l.lemma !== q) continue;
       for (const a of lexicon.antonyms(l.lemma, l.pos)) {
         if (a.via !== 'direct' || a.sense > maxSenses || a.lemma.includes(' ')) continue;
         if (!STOPWORDS.has(a.lemma)) continue;

@@ -32,6 +32,12 @@ describe('functionAntonym', () => {
     // The passage's word is a content word: left to the term check ("last in 25 years" is "first in 25 years").
     expect(functionAntonym('when was he last here', 'his first visit in 25 years', 3)).toBeNull();
   });
+
+  it('does not read a word that is a lemma itself as another word\'s inflection ("offer" is no comparative of "off")', () => {
+    expect(functionAntonym('what did the fair offer', 'the fair on the green offered a dog show', 3)).toBeNull();
+    // A comparative that is a lemma of its own keeps its own antonyms.
+    expect(functionAntonym('fewer people came', 'more people came', 3)).toEqual({ claim: 'fewer', story: 'more' });
+  });
 });
 
 describe('through the engine', () => {
