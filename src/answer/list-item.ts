@@ -88,12 +88,15 @@ export function asksWithinList(index: StoryIndex, sentenceIndex: number, query: 
   // no "or", which also gives another name for the same thing ("the chloroplastidan, or green chloroplast lineage").
   const lists = listsOfThings(index, sentenceIndex, minItems);
   if (!lists.length) return false;
-  const at = matchedWords(index, sentenceIndex, predicateTerms(query).filter((t) => !t.salient));
-  if (!at.length) return false;
+  // Where each asked-about word stands in the sentence (firmly matched; words the sentence lacks are left out).
+  const asked = predicateTerms(query).filter((t) => !t.salient)
+    .map((t) => new Set(matchedWords(index, sentenceIndex, [t]))).filter((at) => at.size > 0);
+  if (!asked.length) return false;
   const anyMatched = new Set(matchedWords(index, sentenceIndex, query.terms));
-  // One item holds them all, and has nothing else to say: its every content word is the question's.
+  // One item holds every one of them, and has nothing else to say: its every content word is the question's. A
+  // word may match elsewhere too ("say" the "state" of "a state reception" as well as "a media statement").
   return lists.some((items) => items.some((item) => {
     const inside = words.flatMap((w, i) => (w.start >= item.start && w.end <= item.end ? [i] : []));
-    return at.every((i) => inside.includes(i)) && inside.every((i) => !termsOf(words[i]!.text).length || anyMatched.has(i));
+    return asked.every((at) => inside.some((i) => at.has(i))) && inside.every((i) => !termsOf(words[i]!.text).length || anyMatched.has(i));
   }));
 }

@@ -21,6 +21,17 @@ const FESTIVAL = {
   outlet: 'Brindle Gazette',
 } as const satisfies TinyStory;
 
+const FAIR = {
+  slug: 'ashby-fair',
+  headline: 'Ashby holds its spring fair',
+  paragraphs: [
+    'The fair on the green offered a book swap, a pie contest, a dog show and a flower show, the organisers said.',
+    'Mayor Lena Holt opened the fair.',
+  ],
+  date: '2024-04-14',
+  outlet: 'Ashby Gazette',
+} as const satisfies TinyStory;
+
 let index: StoryIndex;
 beforeAll(() => { index = indexTiny(FESTIVAL); });
 afterAll(cleanupTiny);
@@ -37,6 +48,13 @@ describe('a question about one item of a list', () => {
   it('is not answered by the list', () => {
     expect(answer(index, 'what', 'what songs were played at the folk concert').found).toBe(false);
     expect(answer(index, 'what', 'what was sold at the craft market').found).toBe(false);
+  });
+
+  it('is not answered by the list when a word of the question also matches elsewhere in the sentence', () => {
+    const fair = indexTiny(FAIR);
+    // "show" is in "a dog show" and in "a flower show": the question is still about one item.
+    expect(answer(fair, 'what', 'what breeds were in the dog show').found).toBe(false);
+    expect(answer(fair, 'what', 'what did the fair offer')).toMatchObject({ found: true, paragraph: 1 });
   });
 
   it('leaves when and where to the list\'s sentence, which sets them for every item', () => {
