@@ -251,6 +251,10 @@ function rolesSwapped(index: StoryIndex, query: AnalyzedQuery, best: Candidate):
     return passive ? !before : before;
   };
   const claimPassive = /\b(?:was|were|is|are|been)\s+\w+ed\s+by\b/i.test(query.normalized);
+  // An exchange told from the other side: "Russia gave NK food in return for arms" is "NK supplied weapons to
+  // Russia in exchange for food". With the goods the other way round, the names are too.
+  const flipped = exchangeTurned(index, query, best, verbAt);
+  let swapped = false;
   for (const a of entities) {
     for (const b of entities) {
       if (a === b) continue;
@@ -261,13 +265,38 @@ function rolesSwapped(index: StoryIndex, query: AnalyzedQuery, best: Candidate):
       const object = subject === a ? b : a;
       const s = side(subject);
       const o = side(object);
-      if (s === false && o === true) {
-        const obj = words.slice(verbAt + 1).map((w) => w.text).join(' ');
-        return { element: 'roles', story: `${words.slice(0, verbAt + 1).map((w) => w.text).join(' ')} ${obj}`.slice(0, 120) };
-      }
+      if (s === false && o === true) swapped = true;
     }
   }
-  return null;
+  if (swapped === flipped) return null;
+  return { element: 'roles', story: words.map((w) => w.text).join(' ').slice(0, 120) };
+}
+
+/** "in exchange for", "in return for": what is given stands before it, what is got after it. */
+const EXCHANGE = /\bin (?:exchange|return) for\b/i;
+
+/**
+ * Whether the claim tells the passage's exchange with the goods the other way round: what it says is got
+ * ("arms" after "in return for") is what the passage says is given ("weapons" between the verb and "in
+ * exchange for"), and what it says is given is what the passage says is got ("food").
+ */
+function exchangeTurned(index: StoryIndex, query: AnalyzedQuery, best: Candidate, verbAt: number): boolean {
+  const claim = query.normalized;
+  const passage = index.story.sentences[best.sentence.index]!.text;
+  const inClaim = EXCHANGE.exec(claim);
+  const inPassage = EXCHANGE.exec(passage);
+  if (!inClaim || !inPassage) return false;
+  const words = index.analyses[best.sentence.index]!.words;
+  const wordTerms = index.wordTerms[best.sentence.index]!;
+  const verbEnd = words[verbAt]!.end;
+  const cut = inPassage.index;
+  const firmIn = (t: QueryTerm, from: number, to: number) => words.some((w, i) => w.start >= from && w.end <= to
+    && wordTerms[i]!.some((x) => !x.startsWith(ENTITY_PREFIX) && (t.forms.get(x) ?? 0) >= index.options.firmCredit));
+  const things = query.terms.filter((t) => !t.salient && !isValue(t.token));
+  const got = things.filter((t) => t.start > inClaim.index + inClaim[0].length);
+  const given = things.filter((t) => t.start < inClaim.index && !firmIn(t, words[verbAt]!.start, verbEnd));
+  if (!got.length || !given.length) return false;
+  return got.every((t) => firmIn(t, verbEnd, cut)) && given.some((t) => firmIn(t, cut + inPassage[0].length, passage.length));
 }
 
 /** Claim words the passage does not hold (an unmatched adverb such as "personally" is not an element). */

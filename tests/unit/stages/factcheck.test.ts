@@ -9,7 +9,7 @@ import { engineOptions } from '../../../src/answer/options.ts';
 import type { Answer } from '../../../src/answer/types.ts';
 import type { StoryIndex } from '../../../src/search/index.ts';
 import { expectValidAnswer } from '../helpers.ts';
-import { BRIDGE, cleanupTiny, indexTiny } from './tiny.ts';
+import { BRIDGE, cleanupTiny, indexTiny, type TinyStory } from './tiny.ts';
 
 let index: StoryIndex;
 beforeAll(() => { index = indexTiny(BRIDGE); });
@@ -194,5 +194,28 @@ describe('factcheck: not in the story', () => {
     ]) {
       expect(check(claim).verdict, claim).not.toBe('supported');
     }
+  });
+});
+
+describe('factcheck: an exchange told from either side', () => {
+  const TRADE = {
+    slug: 'ashby-dunmore-trade',
+    headline: 'Ashby and Dunmore renew their trade',
+    paragraphs: ['Ashby has supplied timber to Dunmore in exchange for grain, the Ashby council said.', 'The deal runs for two years.'],
+    date: '2024-04-14',
+    outlet: 'Ashby Gazette',
+  } as const satisfies TinyStory;
+  let trade: StoryIndex;
+  beforeAll(() => { trade = indexTiny(TRADE); });
+  const verdictOf = (claim: string) => answer(trade, 'factcheck', claim).verdict;
+
+  it('is supported with the names and the goods both the other way round', () => {
+    expect(verdictOf('dunmore supplied ashby with grain in return for timber')).toBe('supported');
+    expect(verdictOf('ashby supplied timber to dunmore in exchange for grain')).toBe('supported');
+  });
+
+  it('is contradicted, by its roles, with only the goods or only the names turned', () => {
+    expect(answer(trade, 'factcheck', 'ashby supplied dunmore with grain in exchange for timber')).toMatchObject({ verdict: 'contradicted', reason: { element: 'roles' } });
+    expect(answer(trade, 'factcheck', 'dunmore supplied timber to ashby in exchange for grain')).toMatchObject({ verdict: 'contradicted', reason: { element: 'roles' } });
   });
 });
