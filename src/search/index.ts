@@ -171,36 +171,25 @@ function storyTerms(story: Story, aliases: AliasMatcher, analyses: SentenceAnaly
     const initials = initialsOf(normalizeText(name));
     if (initials && !initialisms.has(initials)) initialisms.set(initials, name.replace(/['’]s$/, ''));
   }
-  // Initialisms of compound nouns the story repeats ("data center" → dc), for questions that abbreviate them.
+  // Initialisms of two-word nouns, for questions that abbreviate them: compound nouns the story repeats ("data
+  // center" → dc), and the two-word nouns WordNet has, once is enough, titles included ("Attorney General" → ag,
+  // "net income" → ni): readers abbreviate the terms English abbreviates. One pass over the word pairs.
   const bigrams = new Map<string, number>();
-  for (const a of analyses) {
-    for (let i = 0; i + 1 < a.words.length; i++) {
-      const x = a.words[i]!;
-      const y = a.words[i + 1]!;
-      if (y.start - x.end !== 1 || !/^\p{Ll}+$/u.test(x.text) || !/^\p{Ll}+$/u.test(y.text) || STOPWORDS.has(x.text) || STOPWORDS.has(y.text)) continue;
-      if (!x.tags.includes('Noun') && !x.tags.includes('Adjective')) continue;
-      if (!y.tags.includes('Noun')) continue;
-      const key = `${x.text} ${y.text}`;
-      bigrams.set(key, (bigrams.get(key) ?? 0) + 1);
-    }
-  }
-  for (const [phrase, n] of bigrams) {
-    const initials = phrase.split(' ').map((w) => w[0]).join('');
-    if (n >= 2 && !initialisms.has(initials)) initialisms.set(initials, phrase);
-  }
-  // Initialisms of the two-word nouns WordNet has that the story uses, once is enough, titles included
-  // ("Attorney General" → ag, "net income" → ni): readers abbreviate the terms English abbreviates.
+  const lexical: string[] = [];
   for (const a of analyses) {
     for (let i = 0; i + 1 < a.words.length; i++) {
       const x = a.words[i]!;
       const y = a.words[i + 1]!;
       if (y.start - x.end !== 1 || !/^\p{L}+$/u.test(x.text) || !/^\p{L}+$/u.test(y.text) || STOPWORDS.has(x.text.toLowerCase()) || STOPWORDS.has(y.text.toLowerCase())) continue;
       const phrase = `${x.text} ${y.text}`;
-      if (!lexicon.lemmas(phrase.toLowerCase()).some((l) => l.pos === 'n')) continue;
-      const initials = `${x.text[0]}${y.text[0]}`.toLowerCase();
-      if (!initialisms.has(initials)) initialisms.set(initials, phrase);
+      if (lexicon.lemmas(phrase.toLowerCase()).some((l) => l.pos === 'n')) lexical.push(phrase);
+      if (!/^\p{Ll}+$/u.test(x.text) || !/^\p{Ll}+$/u.test(y.text)) continue;
+      if ((x.tags.includes('Noun') || x.tags.includes('Adjective')) && y.tags.includes('Noun')) bigrams.set(phrase, (bigrams.get(phrase) ?? 0) + 1);
     }
   }
+  const initialsOfPair = (phrase: string) => phrase.split(' ').map((w) => w[0]).join('').toLowerCase();
+  for (const [phrase, n] of bigrams) if (n >= 2 && !initialisms.has(initialsOfPair(phrase))) initialisms.set(initialsOfPair(phrase), phrase);
+  for (const phrase of lexical) if (!initialisms.has(initialsOfPair(phrase))) initialisms.set(initialsOfPair(phrase), phrase);
   return { sentenceTerms, paragraphTerms, factTerms, surface, partsOfSpeech, nameWords, nameParts, initialisms, wordTerms };
 }
 
