@@ -159,7 +159,8 @@ function opposedJudgement(index: StoryIndex, query: AnalyzedQuery, best: Candida
   const matched = new Set(query.terms.flatMap(firmAt));
   let nearest: { at: number; distance: number; v: number } | null = null;
   for (let i = 0; i < words.length; i++) {
-    const v = matched.has(i) ? 0 : valence(words[i]!.text);
+    // A word of a name does not judge ("Security" in "the National Security Council").
+    const v = matched.has(i) || wordTerms[i]!.some((f) => f.startsWith(ENTITY_PREFIX)) ? 0 : valence(words[i]!.text);
     if (Math.abs(v) < strength) continue;
     const distance = Math.min(...anchors.map((a) => Math.abs(a - i)));
     if (!nearest || distance < nearest.distance) nearest = { at: i, distance, v };

