@@ -1,6 +1,7 @@
 import type { StoryIndex } from '../search/index.ts';
 import { normalizeCasual } from '../text/casual.ts';
-import type { Pos } from '../lexicon/index.ts';
+import { lexicon as wordnet, type Pos } from '../lexicon/index.ts';
+import { Memo } from '../memo.ts';
 import type { Meaning } from '../text/meaning.ts';
 import { ENTITY_PREFIX, STOPWORDS, damerau, termsOf, tokenizeWithOffsets, typoAllowance } from '../text/terms.ts';
 import { agrees, figuresIn, sameUnit, type Figure } from '../text/figures.ts';
@@ -208,6 +209,12 @@ function agreeingFigureTerms(index: StoryIndex, figure: Figure): string[] {
   return list.filter((x) => sameUnit(figure, x.figure) && agrees(figure, x.figure)).flatMap((x) => x.terms.filter((t) => /\d/.test(t)));
 }
 
+const pertainedMemo = new Memo<readonly string[]>(5_000);
+/** The nouns a word's adjective reading pertains to (WordNet: "americans" → american → America), most likely first. */
+function pertainedTo(word: string): readonly string[] {
+  return pertainedMemo.get(word, () => [...new Set(wordnet.lemmas(word).flatMap((l) => wordnet.related(l.lemma, 'a', { maxSenses: 1, relations: ['pertainym'] }).map((r) => r.lemma)))]);
+}
+
 /** Reads a question against a story: its kind, content words, what of it the story knows. */
 export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: QuestionKind): AnalyzedQuery {
   const text = rawText;
@@ -235,6 +242,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   const measure = MEASURE_AT.exec(normalized)?.[0].length;
   const tokens = tokenizeWithOffsets(normalized);
   const figures = figuresIn(normalized);
+  const pertained: string[] = [];
   for (const [at, { token, start }] of tokens.entries()) {
     const own = termsOf(token);
     if (!own.length) continue;
@@ -274,6 +282,11 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     }
     // Related words (WordNet: synonyms, derivations, pertainyms) that the story uses.
     for (const [term, credit] of lexicon.storyTermsFor(lower)) if (!forms.has(term)) add(term, credit, 'meaning');
+    // A word that pertains to a place the story names, read as that place ("americans": American, of America,
+    // which the story names the United States): a demonym, in any number.
+    if (![...forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX))) {
+      for (const place of pertainedTo(lower)) for (const id of index.aliases.find(place)) { add(ENTITY_PREFIX + id, index.options.meaningCredits.pertainym, 'meaning'); if (!pertained.includes(id)) pertained.push(id); }
+    }
     // A multi-word verb WordNet knows, its particle next to it or after a short object ("puts out",
     // "picked Putin up"): what the whole verb means to the story.
     const verb = phrasalVerb(lexicon, tokens, at);
@@ -338,7 +351,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     head: headOf(normalized, (w) => lexicon.isVerbFirst(w)),
     role: roleOf(normalized),
     terms,
-    entities: index.aliases.find(aliasText),
+    entities: [...new Set([...index.aliases.find(aliasText), ...pertained])],
     speech: SPEECH.test(normalized),
     negated: NEGATION.test(normalized),
     yesNo: YES_NO.test(normalized) || normalized !== written,

@@ -136,6 +136,16 @@ describe('analyzeQuery: names, initialisms and typos against the story', () => {
     expect(term('when did the dunhaven gazettes letter appear', 'gazettes').forms.has(stem("Gazette's"))).toBe(true);
   });
 
+  it('reads a word for the people of a place the story names as that place ("germans": German, of Germany)', () => {
+    const port = indexTiny({ slug: 'kiel-port', headline: 'Kiel port deal signed', paragraphs: ['Officials in Germany welcomed the port deal on Monday.'], date: '2025-02-03', outlet: 'Kiel Courier' });
+    const q = analyzeQuery(port, 'did the germans welcome the port deal');
+    const germany = port.aliases.find('Germany');
+    expect(germany).toHaveLength(1);
+    expect(q.entities).toContain(germany[0]);
+    const germans = q.terms.find((t) => t.token === 'germans')!;
+    expect(germans.known && germans.salient).toBe(true);
+  });
+
   it('matches a misspelt story name as a typo, below full credit', () => {
     const t = term('where is Dunhavn', 'Dunhavn');
     expect(t).toMatchObject({ known: true, match: 'typo' });
