@@ -130,7 +130,9 @@ function gapPositions(index: StoryIndex, sentenceIndex: number, query: AnalyzedQ
   const gap = query.gap;
   const n = index.analyses[sentenceIndex]!.words.length;
   const out = { ends: [] as number[], starts: [] as number[] };
-  if (!gap || index.options.gapCredit === 0) return out;
+  if (index.options.gapCredit === 0) return out;
+  out.starts.push(...copulaOfHead(index, sentenceIndex, query));
+  if (!gap) return out;
   const is = (word: string, i: number) => sameWord(index, sentenceIndex, query, word, i);
   const near = (word: string, i: number, step: 1 | -1) => is(word, i + step) || is(word, i + 2 * step);
   const last = gap.before.at(-1);
@@ -142,6 +144,23 @@ function gapPositions(index: StoryIndex, sentenceIndex: number, query: AnalyzedQ
   if (first) {
     const other = gap.after[1];
     for (let i = 0; i < n; i++) if (is(first, i) && (termsOf(first).length || !other || near(other, i, 1))) out.starts.push(i);
+  }
+  return out;
+}
+
+/** "What branch … ?" where the passage says "X is a branch …": where its copulas stand before the asked-for noun, X just before them. */
+function copulaOfHead(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery): number[] {
+  const head = query.head;
+  if (!head || !/^\s*(?:\S+\s+)?(?:what|which)\s+/i.test(query.normalized)) return [];
+  const words = index.analyses[sentenceIndex]!.words;
+  const terms = index.wordTerms[sentenceIndex]!;
+  const out: number[] = [];
+  const sentence = index.story.sentences[sentenceIndex]!.text;
+  for (let i = 0; i < words.length; i++) {
+    // An apposition stands for the copula: "X, a branch of …".
+    const apposition = i > 0 && /^(?:a|an|the)$/i.test(words[i]!.text) && /^\s*,\s*$/.test(sentence.slice(words[i - 1]!.end, words[i]!.start));
+    if (!apposition && !/^(?:is|are|was|were)$/i.test(words[i]!.text)) continue;
+    for (let j = i + 1; j < Math.min(words.length, i + 5); j++) if (terms[j]!.includes(head)) { out.push(i); break; }
   }
   return out;
 }
@@ -212,6 +231,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const termAt = query.terms.map((t) => ({ weight: t.weight, at: positions(index, sentenceIndex, [t]) })).filter((t) => t.at.length > 0);
   // Where the question's gap falls: a candidate standing right there is the missing piece.
   const gap = gapPositions(index, sentenceIndex, query);
+  const copulas = copulaOfHead(index, sentenceIndex, query);
   const reach = index.options.gapReach;
   let best: Scored | null = null;
   const candidates = [...entitySpans(index, sentence, mentions, spans), ...spans];
@@ -259,7 +279,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     const last = inside.at(-1)?.i ?? first;
     const distance = index.options.proximity === 'every' ? spread(termAt, first, last) : nearest(anyMatch, first, last);
     let score = f - 1.5 * overlap - distance - (isSource ? index.options.sourceAnswerPenalty : 0);
-    if (head && (content.some(({ w }) => termsOf(w.text).includes(head)) || (headLemma !== undefined && namesKindOf(content.map(({ w }) => w.text), headLemma)))) score += 0.6;
+    if (head && (content.some(({ w }) => termsOf(w.text).includes(head)) || copulas.some((c) => c > last && c - last - 1 <= reach) || (headLemma !== undefined && namesKindOf(content.map(({ w }) => w.text), headLemma)))) score += 0.6;
     if (gap.ends.some((e) => first > e && first - e - 1 <= reach) || gap.starts.some((s) => s > last && s - last - 1 <= reach)) score += index.options.gapCredit;
     if (noun !== undefined) {
       // The agent: a possessive a few words before the noun ("Russia's 2022 invasion"); the object: after its "of".

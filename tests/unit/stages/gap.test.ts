@@ -67,3 +67,27 @@ describe('extraction at the gap', () => {
     expect(extractAnswer(off, sentence(), analyzeQuery(off, question))).not.toMatch(/^smaller harvests/);
   });
 });
+
+describe('extraction at a copula or apposition of the asked-for noun', () => {
+  const ABBEYS = {
+    slug: 'vale-abbeys',
+    headline: 'Abbeys of the Vale',
+    paragraphs: [
+      'Harwick Abbey is a monastery of the old order in the hills, built by the river monks.',
+      'Stanway Priory, a monastery of the old order in the hills, was rebuilt by the river monks.',
+    ],
+    date: '2024-06-01',
+    outlet: 'Vale Gazette',
+  } as const satisfies TinyStory;
+  let abbeys: StoryIndex;
+  beforeAll(() => { abbeys = indexTiny(ABBEYS); });
+  const at = (start: string) => abbeys.story.sentences.find((s) => s.text.startsWith(start))!.index;
+
+  it('"what monastery …" where the passage says "X is a monastery …": X, not the words after the noun', () => {
+    expect(extractAnswer(abbeys, at('Harwick'), analyzeQuery(abbeys, 'What monastery in the hills was built by the river monks?'))).toMatch(/^Harwick/);
+  });
+
+  it('"what monastery …" where the passage says "X, a monastery …": X', () => {
+    expect(extractAnswer(abbeys, at('Stanway'), analyzeQuery(abbeys, 'What monastery in the hills was rebuilt by the river monks?'))).toBe('Stanway Priory');
+  });
+});
