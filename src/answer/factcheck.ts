@@ -59,7 +59,9 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   const published = index.story.meta.published?.value;
   const timeSpans = mayHoldTime(claim) ? findTimes(claim, published) : [];
   const inTime = (t: QueryTerm) => timeSpans.some((x) => x.start <= t.start && t.start < x.end);
-  for (const t of matched >= index.options.eventWords ? query.terms : []) {
+  // A short claim pins the event too when all but one of its words are the passage's: that one word is what it says of it.
+  const allButOne = matched >= 2 && matched === query.terms.length - 1;
+  for (const t of matched >= index.options.eventWords || allButOne ? query.terms : []) {
     if (t.salient || isValue(t.token) || inTime(t) || creditIn(sentenceTerms, t) >= index.options.firmCredit) continue;
     const opposite = index.meaning.antonymsIn(t.token, sentenceTerms);
     if (opposite) return { element: 'description', claim: t.token, story: storyWord(index, best.sentence.index, opposite) };
@@ -327,6 +329,25 @@ function withVerdict(index: StoryIndex, base: Answer, best: Candidate, fact: Anc
   };
 }
 
+/**
+ * A claim its best passage does not state may still be contradicted by a near-best one (within factWindow)
+ * that holds every name the claim is about: "Washington welcomed the visit" is best matched by Pyongyang's
+ * welcome, and contradicted by the sentence on how the United States took the visit.
+ */
+function otherwise(index: StoryIndex, base: Answer, query: AnalyzedQuery, ranked: Candidate[]): Answer | null {
+  const best = ranked[0]!;
+  const names = query.terms.filter((t) => t.salient && t.known && !isValue(t.token));
+  if (!names.length) return null;
+  const holds = (c: Candidate) => names.every((t) => creditIn(index.sentenceTerms[c.sentence.index]!, t) >= index.options.firmCredit);
+  for (const c of ranked.slice(1)) {
+    if (c.score < best.score - index.options.factWindow || !holds(c)) continue;
+    const fact = claimFact(index, c, query);
+    const clash = conflict(index, query, c, fact);
+    if (clash) return withVerdict(index, base, c, fact, 'contradicted', clash);
+  }
+  return null;
+}
+
 /** factcheck: a verdict on a claim, with the evidence passage. */
 export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query);
@@ -341,9 +362,9 @@ export function factcheck(index: StoryIndex, base: Answer, query: AnalyzedQuery)
   const clash = conflict(index, query, best, fact);
   if (clash) return withVerdict(index, base, best, fact, 'contradicted', clash);
   const out = outOfStory(index, query, best, true);
-  if (out || best.coverage < index.options.supportCoverage) return notInStory(out?.unknownNames ?? []);
+  if (out || best.coverage < index.options.supportCoverage) return otherwise(index, base, query, ranked) ?? notInStory(out?.unknownNames ?? []);
   const missing = unsupported(index, query, best);
-  if (missing.length) return notInStory();
+  if (missing.length) return otherwise(index, base, query, ranked) ?? notInStory();
   const passage = best.sentence.text;
   // How firm the story is: the claim's own fact, unless another fact of the passage that holds the claim's
   // words is reported only as belief or as denied.

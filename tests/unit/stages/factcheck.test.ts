@@ -155,6 +155,16 @@ describe('factcheck: a judgement the story makes the other way (AFINN valence)',
     expect(judge('Harbour council members praised the new port plan', port)).toMatchObject({ verdict: 'contradicted', reason: { element: 'description', claim: 'praised', story: 'apprehensions' } });
   });
 
+  it('checks a short claim against the near-best passage that holds its names, when the best one does not state it', () => {
+    // The best match for "Ashby welcomed the timetable" is the staff's welcome; the sentence about Ashby says otherwise.
+    const ferry = indexTiny({
+      slug: 'ashby-ferry', headline: 'Ferry timetable changes', date: '2024-05-06', outlet: 'Calder Gazette',
+      paragraphs: ['Harbour staff welcomed the new ferry timetable on Monday.', 'The timetable has raised concerns in Ashby about late sailings.'],
+    });
+    expect(judge('Ashby welcomed the timetable', ferry)).toMatchObject({ verdict: 'contradicted', paragraph: 2, reason: { element: 'description', claim: 'welcomed', story: 'concerns' } });
+    expect(judge('Harbour staff welcomed the timetable', ferry)).toMatchObject({ verdict: 'supported', paragraph: 1 });
+  });
+
   it('does not judge with opposedValence 0', () => {
     const off = indexTiny(REVIEW, engineOptions({ opposedValence: 0 }));
     expect(judge('Residents welcomed the higher ferry fares', off).verdict).not.toBe('contradicted');
