@@ -302,12 +302,23 @@ function exchangeTurned(index: StoryIndex, query: AnalyzedQuery, best: Candidate
   return got.every((t) => firmIn(t, verbEnd, cut)) && given.some((t) => firmIn(t, cut + inPassage[0].length, passage.length));
 }
 
+/**
+ * A claim word that counts as polysemous only through another reading than its likeliest, and that the story
+ * itself uses: "gaming" (a noun of two senses, if also a form of "game", which has many), where the story has
+ * "gaming revenue" elsewhere. What it says is specific, so the passage must state it.
+ */
+function specificStoryWord(index: StoryIndex, t: QueryTerm): boolean {
+  if (t.match !== 'exact') return false;
+  const likeliest = lexicon.lemmas(t.token.toLowerCase())[0];
+  return !!likeliest && lexicon.senses(likeliest.lemma).length < index.options.lightSenses;
+}
+
 /** Claim words the passage does not hold (an unmatched adverb such as "personally" is not an element). */
 function unsupported(index: StoryIndex, query: AnalyzedQuery, best: Candidate): QueryTerm[] {
   const terms = index.sentenceTerms[best.sentence.index]!;
   const narrower = (t: QueryTerm) => { for (const x of index.meaning.narrowerTerms(t.token)) if (terms.has(x)) return true; return false; };
   return query.terms.filter((t) => creditIn(terms, t) < index.options.firmCredit && !(index.options.claimGeneralizes && narrower(t)) && !index.meaning.isAdverbOnly(t.token) && !figuresIn(t.token).length
-    && !(t.english && !t.salient && index.meaning.senseCount(t.token) >= index.options.lightSenses)
+    && !(t.english && !t.salient && index.meaning.senseCount(t.token) >= index.options.lightSenses && !specificStoryWord(index, t))
     // A word of an adverbial or adjectival expression with its neighbour ("in question", "for sure"): a modifier, like an adverb.
     && !inExpression(index.meaning, query, t.token, ['a', 'r']));
 }

@@ -216,6 +216,19 @@ describe('factcheck: not in the story', () => {
   });
 });
 
+describe('factcheck: a word of many senses that the story itself uses', () => {
+  // "gaming" is read as a form of "game", whose many senses make it a word that says little on its own; but the
+  // story uses it, in another sentence, so a claim with it is about that, not about revenue as a whole.
+  it('is an element the passage must state', () => {
+    const results = indexTiny({
+      slug: 'calder-results', headline: 'Calder Games reports results', date: '2024-05-06', outlet: 'Calder Gazette',
+      paragraphs: ['Revenue rose 20% in the fourth quarter, the company said.', 'Gaming revenue fell 5% over the year.'],
+    });
+    expect(answer(results, 'factcheck', 'revenue rose in the fourth quarter').verdict).toBe('supported');
+    expect(answer(results, 'factcheck', 'gaming revenue rose in the fourth quarter').verdict).not.toBe('supported');
+  });
+});
+
 describe('factcheck: an exchange told from either side', () => {
   const TRADE = {
     slug: 'ashby-dunmore-trade',
