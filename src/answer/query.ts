@@ -209,6 +209,16 @@ function agreeingFigureTerms(index: StoryIndex, figure: Figure): string[] {
   return list.filter((x) => sameUnit(figure, x.figure) && agrees(figure, x.figure)).flatMap((x) => x.terms.filter((t) => /\d/.test(t)));
 }
 
+/**
+ * The entities the question names by a word of their name alone, which no alias is ("biden" for Joe Biden): a
+ * word of the story's names whose terms match the entity firmly. (A common word that only shares a stem with a
+ * name, "reduced" with "Reducibility", names nothing.)
+ */
+function namedByPart(index: StoryIndex, terms: readonly QueryTerm[]): string[] {
+  return terms.filter((t) => index.nameWords.has(t.token.toLowerCase()))
+    .flatMap((t) => [...t.forms].filter(([f, c]) => f.startsWith(ENTITY_PREFIX) && c >= index.options.firmCredit).map(([f]) => f.slice(ENTITY_PREFIX.length)));
+}
+
 const pertainedMemo = new Memo<readonly string[]>(5_000);
 /** The nouns a word's adjective reading pertains to (WordNet: "americans" → american → America), most likely first. */
 function pertainedTo(word: string): readonly string[] {
@@ -351,7 +361,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     head: headOf(normalized, (w) => lexicon.isVerbFirst(w)),
     role: roleOf(normalized),
     terms,
-    entities: [...new Set([...index.aliases.find(aliasText), ...pertained])],
+    entities: [...new Set([...index.aliases.find(aliasText), ...pertained, ...namedByPart(index, terms)])],
     speech: SPEECH.test(normalized),
     negated: NEGATION.test(normalized),
     yesNo: YES_NO.test(normalized) || normalized !== written,

@@ -216,6 +216,17 @@ describe('factcheck: not in the story', () => {
   });
 });
 
+describe('factcheck: another source, named by surname only', () => {
+  it('contradicts a statement credited to someone else than the story credits it to', () => {
+    const ruling = indexTiny({
+      slug: 'calder-ruling', headline: 'Court ruling draws reactions', date: '2024-05-06', outlet: 'Calder Gazette',
+      paragraphs: ['President Joe Biden said the ruling was a sad day for the country.', 'Senate leader Mitch McConnell called the ruling "courageous and correct."'],
+    });
+    expect(answer(ruling, 'factcheck', 'biden called the ruling courageous and correct')).toMatchObject({ verdict: 'contradicted', reason: { element: 'source', claim: 'Joe Biden', story: 'Mitch McConnell' } });
+    expect(answer(ruling, 'factcheck', 'mcconnell called the ruling courageous and correct').verdict).toBe('supported');
+  });
+});
+
 describe('factcheck: a word of many senses that the story itself uses', () => {
   // "gaming" is read as a form of "game", whose many senses make it a word that says little on its own; but the
   // story uses it, in another sentence, so a claim with it is about that, not about revenue as a whole.
