@@ -293,8 +293,9 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     // Related words (WordNet: synonyms, derivations, pertainyms) that the story uses.
     for (const [term, credit] of lexicon.storyTermsFor(lower)) if (!forms.has(term)) add(term, credit, 'meaning');
     // A word that pertains to a place the story names, read as that place ("americans": American, of America,
-    // which the story names the United States): a demonym, in any number.
-    if (![...forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX))) {
+    // which the story names the United States): a demonym, in any number. Not a word the story uses itself: its
+    // "Russian" is its own word, and "a Russian newspaper" is not a Moscow one.
+    if (!own.some((t) => index.vocabulary.has(t)) && ![...forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX))) {
       for (const place of pertainedTo(lower)) for (const id of index.aliases.find(place)) { add(ENTITY_PREFIX + id, index.options.meaningCredits.pertainym, 'meaning'); if (!pertained.includes(id)) pertained.push(id); }
     }
     // A multi-word verb WordNet knows, its particle next to it or after a short object ("puts out",

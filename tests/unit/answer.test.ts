@@ -254,6 +254,12 @@ describe('sources', () => {
 describe('factcheck', () => {
   const check = (claim: string) => run('factcheck', claim);
 
+  it('does not read the story\'s own adjective "Russian" as the place Russia, whose alias Moscow the passage has', () => {
+    // "North Korea's ruling Workers' Party newspaper" in a sentence about "Moscow's actions" is no Russian newspaper.
+    expect(check('Rodong Sinmun is a Russian newspaper').verdict).not.toBe('supported');
+    expect(run('ask', 'is rodong sinmun a russian newpaper?').yesNo).not.toBe('yes');
+  });
+
   it.each(['Kim Jong Un welcomed Putin', 'Kim Jong Un greeted Putin at the airport', 'Russia invaded Ukraine in 2022', 'the itinerary included a gala concert'])(
     'supports "%s"',
     (claim) => {
