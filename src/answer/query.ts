@@ -247,6 +247,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   const aliasText = normalized.replace(/([\p{L}]+)s(?![\p{L}])/gu, (w: string, stem: string) => (index.nameWords.has(stem.toLowerCase()) && !index.nameWords.has(w.toLowerCase()) ? `${stem}'` : w));
   const mentions = index.aliases.spans(aliasText);
   const lexicon = index.meaning;
+  const whatFrame = /^\s*(?:\S+\s+){0,1}(?:what|which)\s/i.test(normalized);
   const frameEnd = /^\s*(?:\S+\s+){0,1}(?:what|which|how many|how much)\s+(?:[\w-]+\s+){1,4}?(?=(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)/i.exec(normalized)?.[0].length ?? 0;
   // The measure a "how old / how long / how far" question asks for: its adjective names the kind of answer, like a frame noun.
   const measure = MEASURE_AT.exec(normalized)?.[0].length;
@@ -342,7 +343,10 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     const salient = figure || index.nameWords.has(lower) || [...forms.keys()].some((f) => f.startsWith(ENTITY_PREFIX)) || (!known && (!english || typedAsName || lexicon.isNameFirst(lower)));
     // Words of the question's frame ("what day of the week", "which city") say what kind of answer is
     // wanted, not what it is about: they weigh little.
-    const frame = (FRAME_NOUNS.test(lower) && start < frameEnd) || start === measure ? index.options.frameWeight : 1;
+    // So does any noun of a "what/which" frame that the story never uses ("what expression did KCNA use"): it
+    // names the kind of answer, which the passage need not name.
+    const kindNoun = whatFrame && !index.vocabulary.has(key) && lexicon.isNounFirst(lower);
+    const frame = ((FRAME_NOUNS.test(lower) || kindNoun) && start < frameEnd) || start === measure ? index.options.frameWeight : 1;
     // A very polysemous word ("take", "make") says little about what is asked.
     // (WordNet is asked only when the option can change the weight: this runs for every word of every question.)
     const light = index.options.lightWeight !== 1 && english && !salient && lexicon.senseCount(lower) >= index.options.lightSenses ? index.options.lightWeight : 1;

@@ -438,3 +438,19 @@ describe('extraction: a credited source as the answer', () => {
     expect(answer(indexTiny(story), 'ask', 'who won the fenwick trophy').answer).toBe('Jonas Pike');
   });
 });
+
+describe('question reading: the noun a "what/which" question asks for', () => {
+  // "what expression …": the story never says "expression"; the noun names the kind of answer, so it weighs
+  // like a frame noun ("what day"), and the passage with the rest of the question answers.
+  it('weighs little when the story never uses it', () => {
+    const plan = indexTiny({
+      slug: 'calder-plan', headline: 'Harbour plan debated', date: '2024-05-06', outlet: 'Calder Gazette',
+      paragraphs: ['The harbour council described the ferry plan as a "bold gamble" on Monday.', 'Residents of Ashby voiced worries about the higher ferry fares.'],
+    });
+    expect(answer(plan, 'ask', 'what expression did the council use for the plan')).toMatchObject({ found: true, answer: 'bold gamble', paragraph: 1 });
+    const q = analyzeQuery(plan, 'what expression did the council use for the plan');
+    const expression = q.terms.find((t) => t.token === 'expression')!;
+    const council = q.terms.find((t) => t.token === 'council')!;
+    expect(expression.weight).toBeLessThan(council.weight);
+  });
+});
