@@ -106,6 +106,8 @@ export function detectKind(question: string): { kind: QuestionKind; expect: Expe
   if (re('where\\b').test(q) || re(`(?:what|which) ${MOD}(?:${PLACE_NOUNS})\\b`).test(q)) return { kind: 'where', expect: 'place' };
   if (re('(?:who|whom|whose)\\b').test(q) || re(`(?:what|which) ${MOD}${MOD}(?:${PERSON_NOUNS})\\b`).test(q)) return { kind: 'who', expect: 'person' };
   if (re('(?:why|how come)\\b').test(q) || /^(?:for )?what (?:reason|caused|led to|motivated)\b/.test(q)) return { kind: 'why', expect: 'reason' };
+  // "What happens when X": the event that follows X, not a time; its "when" joins a clause.
+  if (re('what (?:happens|happened|will happen|would happen|can happen|could happen) (?:when|if|once|after|before|whenever)\\b').test(q)) return { kind: 'what', expect: 'thing' };
   // A question word later in the sentence ("Putin was greeted by who?", "kim was in russia when exactly").
   const later = /\b(who|whom|when|where|why)\b/.exec(q)?.[1];
   if (later === 'when') return { kind: 'when', expect: 'time' };

@@ -45,6 +45,11 @@ describe('analyzeQuery: kind and expected answer', () => {
     expect(analyzeQuery(index, 'how many bakers went on strike')).toMatchObject({ kind: 'what', expect: 'number' });
   });
 
+  it('reads "what happens when X" as asking what follows X, not when', () => {
+    expect(analyzeQuery(index, 'what happened when the bakers went on strike')).toMatchObject({ kind: 'what', expect: 'thing' });
+    expect(analyzeQuery(index, 'the bakers went on strike when')).toMatchObject({ kind: 'when', expect: 'time' });
+  });
+
   it('reads a wh-word at the end: "the letter was published by who"', () => {
     expect(analyzeQuery(index, 'the letter was published by who')).toMatchObject({ kind: 'who', expect: 'person' });
   });
