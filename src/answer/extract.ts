@@ -300,10 +300,35 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     const lead = words.findIndex((w, i) => w.start >= chosen.start && w.end <= chosen.end && !matchedOwn.has(i));
     if (lead >= 0 && words[lead]!.start > chosen.start) chosen = { ...chosen, start: words[lead]!.start, text: sentence.slice(words[lead]!.start, chosen.end) };
   }
+  // A person named by part of a name ("Martínez"): the one the story last named in full.
+  if (query.expect === 'person') {
+    const full = fullName(index, sentenceIndex, chosen.text);
+    if (full) return full;
+  }
   // Tidy the span: no leading article for things, no trailing punctuation.
   return chosen.text
     .replace(/^(?:the|a|an)\s+/i, (m) => (query.expect === 'thing' || query.expect === 'reason' ? '' : m))
     .replace(/[.,;:-]+$/, '');
+}
+
+/**
+ * The full name of a person the sentence names by part of a name two people share ("Martínez"): of the story's
+ * people whose names end so, the one named in full last, at or before this sentence ("Argentina goalkeeper Emiliano Martínez saved
+ * …. Martínez had earlier kept Argentina alive"), as news names someone in full once and then by surname.
+ */
+function fullName(index: StoryIndex, sentenceIndex: number, text: string): string | null {
+  const words = text.trim().split(/\s+/);
+  if (!words.length || words.length > 2) return null;
+  const people = index.story.entities.filter((e) => e.type === 'person' && e.name.length > text.length
+    && new RegExp(`(?:^|\\s)${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}$`, 'u').test(e.name));
+  // One person of that name is named enough; several need telling apart.
+  if (people.length < 2) return null;
+  for (let i = sentenceIndex; i >= 0; i--) {
+    const said = index.story.sentences[i]!.text;
+    const named = people.filter((e) => said.includes(e.name));
+    if (named.length) return named.sort((a, b) => said.lastIndexOf(b.name) - said.lastIndexOf(a.name))[0]!.name;
+  }
+  return null;
 }
 
 /**

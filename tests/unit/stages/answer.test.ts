@@ -454,3 +454,16 @@ describe('question reading: the noun a "what/which" question asks for', () => {
     expect(expression.weight).toBeLessThan(council.weight);
   });
 });
+
+describe('extraction: a person named by a surname two people share', () => {
+  it('answers with the full name of the one the story last named in full', () => {
+    const match = indexTiny({
+      slug: 'calder-cup', headline: 'Calder win the cup', date: '2024-05-06', outlet: 'Calder Gazette',
+      paragraphs: [
+        'Striker Lautaro Martinez missed early in the second half, and the coach praised the crowd.',
+        'Later, goalkeeper Emiliano Martinez saved a penalty from Kolo Muani. Martinez had earlier kept the team alive with a save in the final seconds.',
+      ],
+    });
+    expect(answer(match, 'who', 'who kept the team alive in the final seconds')).toMatchObject({ found: true, answer: 'Emiliano Martinez', paragraph: 2 });
+  });
+});
