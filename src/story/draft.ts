@@ -287,8 +287,9 @@ export function draftStory(paragraphs: string[], meta: DraftMeta = {}): Draft {
       add('who', { text: t.name, type: answerType(t), ref: whoId });
     }
 
-    // when: each date or relative time in the clause.
-    for (const f of findTimes(span.text, meta.published)) add('when', { text: f.time.text, type: 'time' }, { time: f.time });
+    // when: each date or relative time in the clause; not a dateline's date, which says when the story was filed.
+    const filed = dl && c.paragraph === 1 && c.sentence === 0 && c.clause === 0 ? dl.end : 0;
+    for (const f of findTimes(span.text, meta.published)) if (span.start + f.start >= filed) add('when', { text: f.time.text, type: 'time' }, { time: f.time });
 
     // where: a place after in/at/near…, or the dateline.
     const places = mentionsIn(c.paragraph, span.start, span.end).filter((m) => {

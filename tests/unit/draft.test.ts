@@ -182,6 +182,11 @@ describe('draftStory: times', () => {
     expect(abs.facts.find((f) => f.time?.text === 'last year')?.time).toEqual({ text: 'last year' });
   });
 
+  it('takes no when-fact from a dateline\'s date: it says when the story was filed, not when its events happened', () => {
+    const d = draftStory(['H', 'PORTVALE, Westland, Feb 21 (Harbor Wire) — The council voted on Tuesday to close the ferry.'], { published: '2024-02-21' });
+    expect(d.facts.filter((f) => f.kind === 'when').map((f) => f.time?.text)).toEqual(['on Tuesday']);
+  });
+
   it('places a past weekday before the publication date, not after it', () => {
     const d = draftStory(['H', 'The council voted on Sunday.'], { published: '2024-05-15' });
     expect(d.facts.find((f) => f.kind === 'when')?.time?.value).toBe('2024-05-12');
