@@ -88,7 +88,9 @@ export function questionVerbAt(index: StoryIndex, sentenceIndex: number, query: 
   const words = index.analyses[sentenceIndex]!.words;
   for (const t of predicateTerms(query)) {
     if (index.meaning.isNounFirst(t.token)) continue;
-    const at = positions(index, sentenceIndex, [t]).find((i) => words[i]!.tags.includes('Verb'));
+    // Its own verb, firmly matched: not a loose relative ("end" for "decided").
+    const firm = { ...t, forms: new Map([...t.forms].filter(([, c]) => c >= index.options.firmCredit)) };
+    const at = positions(index, sentenceIndex, [firm]).find((i) => words[i]!.tags.includes('Verb'));
     if (at !== undefined) return at;
   }
   return undefined;

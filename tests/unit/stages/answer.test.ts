@@ -467,3 +467,16 @@ describe('extraction: a person named by a surname two people share', () => {
     expect(answer(match, 'who', 'who kept the team alive in the final seconds')).toMatchObject({ found: true, answer: 'Emiliano Martinez', paragraph: 2 });
   });
 });
+
+describe('drafted facts: a when-fact is its clause verb\'s time, and only the question\'s own verb is that verb', () => {
+  // "decided" loosely matches "end"; it is not the clause's verb ("overturned"), so the question is read against
+  // its own words: the year standing with "Harwick".
+  it('reads "when was X decided" against its own words where the passage has the verb only loosely', () => {
+    const ruling = indexTiny({
+      slug: 'calder-ruling', headline: 'Council overturns harbour ruling', date: '2024-05-06', outlet: 'Calder Gazette',
+      paragraphs: ['The Calder council on Friday overturned the landmark 1973 Harwick ruling on ferries, in a decision expected to end the night service.'],
+    });
+    expect(answer(ruling, 'when', 'when was harwick decided').answer).toBe('1973');
+    expect(answer(ruling, 'when', 'when did the council overturn the harwick ruling').answer).toBe('on Friday');
+  });
+});
