@@ -58,6 +58,9 @@ export function figuresIn(text: string): Figure[] {
     if (/^(?:st|nd|rd|th)\b/i.test(after) || /^\d*(?:st|nd|rd|th)\b/i.test(text.slice(m.index + (whole.indexOf(num) + num.length)))) continue;
     // A day of a date ("Feb 21", "21 December") is not a figure.
     if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i.test(text.slice(0, m.index + whole.indexOf(num))) || /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(text.slice(m.index + whole.indexOf(num) + num.length))) continue;
+    // A number word joined to a function word is a compound, not a count: "one-on-one talks", "one-to-one".
+    const joined = /^-(?:on|to|of|by|in|and|or|off|for)-/i;
+    if (!/^\d/.test(num) && (joined.test(text.slice(m.index + whole.indexOf(num) + num.length)) || /-(?:on|to|of|by|in|and|or|off|for)-$/i.test(text.slice(0, m.index + whole.indexOf(num))))) continue;
     const base = /^\d/.test(num) ? Number(num.replace(/,/g, '')) : WORDS[num.toLowerCase().replace(/^a /, '')] ?? NaN;
     if (!Number.isFinite(base)) continue;
     const value = base * (scale ? SCALE[scale.toLowerCase()] ?? 1 : 1);

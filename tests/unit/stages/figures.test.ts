@@ -21,6 +21,11 @@ describe('figuresIn', () => {
     expect(one('two gates were closed').value).toBe(2);
   });
 
+  it('reads no count in a compound of number words ("one-on-one talks"), but does in "a two-year deal"', () => {
+    expect(figuresIn('They held one-on-one talks and a one-to-one meeting')).toEqual([]);
+    expect(figuresIn('a two-year deal').map((f) => [f.value, f.unit])).toEqual([[2, 'year']]);
+  });
+
   it('reads a scale word: "22.1 billion"', () => {
     expect(one('a debt of 22.1 billion').value).toBeCloseTo(22.1e9);
   });
