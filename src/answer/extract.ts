@@ -260,6 +260,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;
     // "How old": an age, as English gives one: "Messi, 35,", "35 years old", "a 35-year-old", "aged 35", "at age 39".
     if (query.measure?.toLowerCase() === 'old' && !(span.kind === 'number' && isAge(sentence, span))) continue;
+    // A measure ("how quick", "how far") is no ordinal: "the 80th minute" says when, not how quick.
+    if (query.measure && (/^(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|last|final)\b/i.test(span.text) || /^(?:st|nd|rd|th)\b/i.test(sentence.slice(span.end)))) continue;
     if (countsHead && span.kind === 'number' && !countsOf(span).some((ts) => ts.some((t) => headTerm.forms.has(t)))) {
       // No figure counts the asked-for noun itself ("how many players were selected" where the story has "four Pro
       // Bowl selections"): one counting another of the question's words answers.

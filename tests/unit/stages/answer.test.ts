@@ -480,3 +480,13 @@ describe('drafted facts: a when-fact is its clause verb\'s time, and only the qu
     expect(answer(ruling, 'when', 'when did the council overturn the harwick ruling').answer).toBe('on Friday');
   });
 });
+
+describe('extraction: a measure is no ordinal', () => {
+  it('answers "how quickly" with the span of time, not the minute it happened in', () => {
+    const cup = indexTiny({
+      slug: 'calder-cup', headline: 'Calder win the cup', date: '2024-05-06', outlet: 'Calder Gazette',
+      paragraphs: ['Ada Quell opened the scoring in the 20th minute and doubled the lead 45 seconds later.'],
+    });
+    expect(answer(cup, 'ask', 'how quickly did quell double the lead after opening the scoring').answer).toBe('45 seconds');
+  });
+});
