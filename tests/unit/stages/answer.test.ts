@@ -31,6 +31,9 @@ function ask(question: string) {
   return a;
 }
 
+/** A tiny story from the Calder Gazette, dated 2024-05-06, indexed as the bot does it. */
+const gazette = (slug: string, headline: string, paragraphs: string[]) => indexTiny({ slug, headline, paragraphs, date: '2024-05-06', outlet: 'Calder Gazette' });
+
 describe('extraction: the short answer', () => {
   it('answers "who is X" with the title the story gives X right before the name, for a drafted person or source', () => {
     expect(index.story.sources.find((x) => x.id === 'tomas-reyes')?.kind).toBe('person');
@@ -443,10 +446,7 @@ describe('question reading: the noun a "what/which" question asks for', () => {
   // "what expression …": the story never says "expression"; the noun names the kind of answer, so it weighs
   // like a frame noun ("what day"), and the passage with the rest of the question answers.
   it('weighs little when the story never uses it', () => {
-    const plan = indexTiny({
-      slug: 'calder-plan', headline: 'Harbour plan debated', date: '2024-05-06', outlet: 'Calder Gazette',
-      paragraphs: ['The harbour council described the ferry plan as a "bold gamble" on Monday.', 'Residents of Ashby voiced worries about the higher ferry fares.'],
-    });
+    const plan = gazette('calder-plan', 'Harbour plan debated', ['The harbour council described the ferry plan as a "bold gamble" on Monday.', 'Residents of Ashby voiced worries about the higher ferry fares.']);
     expect(answer(plan, 'ask', 'what expression did the council use for the plan')).toMatchObject({ found: true, answer: 'bold gamble', paragraph: 1 });
     const q = analyzeQuery(plan, 'what expression did the council use for the plan');
     const expression = q.terms.find((t) => t.token === 'expression')!;
@@ -457,13 +457,10 @@ describe('question reading: the noun a "what/which" question asks for', () => {
 
 describe('extraction: a person named by a surname two people share', () => {
   it('answers with the full name of the one the story last named in full', () => {
-    const match = indexTiny({
-      slug: 'calder-cup', headline: 'Calder win the cup', date: '2024-05-06', outlet: 'Calder Gazette',
-      paragraphs: [
+    const match = gazette('calder-cup', 'Calder win the cup', [
         'Striker Lautaro Martinez missed early in the second half, and the coach praised the crowd.',
         'Later, goalkeeper Emiliano Martinez saved a penalty from Kolo Muani. Martinez had earlier kept the team alive with a save in the final seconds.',
-      ],
-    });
+    ]);
     expect(answer(match, 'who', 'who kept the team alive in the final seconds')).toMatchObject({ found: true, answer: 'Emiliano Martinez', paragraph: 2 });
   });
 });
@@ -472,10 +469,7 @@ describe('drafted facts: a when-fact is its clause verb\'s time, and only the qu
   // "decided" loosely matches "end"; it is not the clause's verb ("overturned"), so the question is read against
   // its own words: the year standing with "Harwick".
   it('reads "when was X decided" against its own words where the passage has the verb only loosely', () => {
-    const ruling = indexTiny({
-      slug: 'calder-ruling', headline: 'Council overturns harbour ruling', date: '2024-05-06', outlet: 'Calder Gazette',
-      paragraphs: ['The Calder council on Friday overturned the landmark 1973 Harwick ruling on ferries, in a decision expected to end the night service.'],
-    });
+    const ruling = gazette('calder-ruling', 'Council overturns harbour ruling', ['The Calder council on Friday overturned the landmark 1973 Harwick ruling on ferries, in a decision expected to end the night service.']);
     expect(answer(ruling, 'when', 'when was harwick decided').answer).toBe('1973');
     expect(answer(ruling, 'when', 'when did the council overturn the harwick ruling').answer).toBe('on Friday');
   });
@@ -483,10 +477,7 @@ describe('drafted facts: a when-fact is its clause verb\'s time, and only the qu
 
 describe('extraction: a measure is no ordinal', () => {
   it('answers "how quickly" with the span of time, not the minute it happened in', () => {
-    const cup = indexTiny({
-      slug: 'calder-cup', headline: 'Calder win the cup', date: '2024-05-06', outlet: 'Calder Gazette',
-      paragraphs: ['Ada Quell opened the scoring in the 20th minute and doubled the lead 45 seconds later.'],
-    });
+    const cup = gazette('calder-cup', 'Calder win the cup', ['Ada Quell opened the scoring in the 20th minute and doubled the lead 45 seconds later.']);
     expect(answer(cup, 'ask', 'how quickly did quell double the lead after opening the scoring').answer).toBe('45 seconds');
   });
 });
