@@ -51,7 +51,27 @@ export function definition(index: StoryIndex, question: string, entityOfWords?: 
   const described = mentions.map((m) => text.slice(m.start, m.end)).find((t) => !entity.name.toLowerCase().includes(t.toLowerCase()));
   if (described) return { id, answer: `${described} ${entity.name}`, sentence };
   const title = mentions.map((m) => titleBefore(index, sentence, m.start)).find((t) => t !== null);
-  return { id, answer: title ?? null, sentence };
+  // A thing is often named before the noun that says what it is ("the H100 processors", "the Obelisco monument").
+  const thing = index.story.entities.find((e) => e.id === id && e.type !== 'person');
+  const kind = title || !thing ? null : mentions.map((m) => nounAfter(index, sentence, m.end)).find((t) => t !== null);
+  return { id, answer: title ?? kind ?? null, sentence };
+}
+
+/** The common noun right after a mention in its sentence (up to two words, nothing but spaces between), or null. */
+function nounAfter(index: StoryIndex, sentence: Sentence, end: number): string | null {
+  const words = index.analyses[sentence.index]!.words;
+  let i = words.findIndex((w) => w.start >= end);
+  if (i < 0) return null;
+  let last = end;
+  const taken: string[] = [];
+  while (i < words.length && taken.length < 2) {
+    const w = words[i]!;
+    if (!/^\s+$/.test(sentence.text.slice(last, w.start)) || !w.tags.includes('Noun') || w.tags.some((t) => /^(?:ProperNoun|Pronoun|Value|Date|Possessive)$/.test(t))) break;
+    taken.push(w.text);
+    last = w.end;
+    i++;
+  }
+  return taken.length ? taken.join(' ') : null;
 }
 
 const ENTITY_TYPES = EntityTypeSchema.options;

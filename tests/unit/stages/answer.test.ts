@@ -481,3 +481,10 @@ describe('extraction: a measure is no ordinal', () => {
     expect(answer(cup, 'ask', 'how quickly did quell double the lead after opening the scoring').answer).toBe('45 seconds');
   });
 });
+
+describe('"what is X": a thing named before the noun that says what it is', () => {
+  it('answers with the noun right after its name ("the Kestrel K9 processors")', () => {
+    const port = gazette('calder-port', 'Calder port sales rise', ['Sales of the Kestrel K9 processors used to run harbour cranes rose 40% in the quarter, the company said.']);
+    expect(answer(port, 'what', 'what is the Kestrel K9')).toMatchObject({ found: true, answer: 'processors', paragraph: 1 });
+  });
+});
