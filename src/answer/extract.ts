@@ -125,14 +125,15 @@ export function sameWord(index: StoryIndex, sentenceIndex: number, query: Analyz
 /**
  * Where the question's gap falls in the sentence: the word positions just after the question's words before
  * the gap (`ends`) and just before its words after the gap (`starts`). A side whose nearest word is a
- * function word ("with", "of") must be matched with its neighbour, so that any "of" is not the gap.
+ * function word ("with", "of") must be matched with its neighbour, so that any "of" is not the gap. The copulas
+ * before the asked-for noun (`copulaOfHead`, worked out once by the caller) are starts too.
  */
-function gapPositions(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery): { ends: number[]; starts: number[] } {
+function gapPositions(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery, copulas: readonly number[]): { ends: number[]; starts: number[] } {
   const gap = query.gap;
   const n = index.analyses[sentenceIndex]!.words.length;
   const out = { ends: [] as number[], starts: [] as number[] };
   if (index.options.gapCredit === 0) return out;
-  out.starts.push(...copulaOfHead(index, sentenceIndex, query));
+  out.starts.push(...copulas);
   if (!gap) return out;
   const is = (word: string, i: number) => sameWord(index, sentenceIndex, query, word, i);
   const near = (word: string, i: number, step: 1 | -1) => is(word, i + step) || is(word, i + 2 * step);
@@ -231,8 +232,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   // Where each question word the sentence holds stands, with its weight.
   const termAt = query.terms.map((t) => ({ weight: t.weight, at: positions(index, sentenceIndex, [t]) })).filter((t) => t.at.length > 0);
   // Where the question's gap falls: a candidate standing right there is the missing piece.
-  const gap = gapPositions(index, sentenceIndex, query);
   const copulas = copulaOfHead(index, sentenceIndex, query);
+  const gap = gapPositions(index, sentenceIndex, query, copulas);
   const reach = index.options.gapReach;
   let best: Scored | null = null;
   const candidates = [...entitySpans(index, sentence, mentions, spans), ...spans];
@@ -323,8 +324,10 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
 function fullName(index: StoryIndex, sentenceIndex: number, text: string): string | null {
   const words = text.trim().split(/\s+/);
   if (!words.length || words.length > 2) return null;
-  const people = index.story.entities.filter((e) => e.type === 'person' && e.name.length > text.length
-    && new RegExp(`(?:^|\\s)${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}$`, 'u').test(e.name));
+  const people = index.story.entities.filter((e) => {
+    const name = e.name.split(/\s+/);
+    return e.type === 'person' && name.length > words.length && name.slice(-words.length).join(' ') === words.join(' ');
+  });
   // One person of that name is named enough; several need telling apart.
   if (people.length < 2) return null;
   for (let i = sentenceIndex; i >= 0; i--) {

@@ -31,6 +31,10 @@ const BOUND: [RegExp, Figure['bound']][] = [
 ];
 const FIGURE = /([$€£¥])?\s?\b(\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen)\b(?:\s?(thousand|million|billion|trillion|k|bn|mn)\b)?(?:\s?(%|percent\b|per cent\b))?(?:[\s-]+([a-z]+))?/gi;
 
+/** A function word joining number words into a compound ("one-on-one", "one-to-one"), after or before one. */
+const JOINED_AFTER = /^-(?:on|to|of|by|in|and|or|off|for)-/i;
+const JOINED_BEFORE = /-(?:on|to|of|by|in|and|or|off|for)-$/i;
+
 /** Singular-ish form of a unit noun, so "years" and "yr" compare equal. */
 function unitOf(noun: string | undefined): string {
   if (!noun) return '';
@@ -55,12 +59,12 @@ export function figuresIn(text: string): Figure[] {
     const [whole, currency, num, scale, percent, noun] = m;
     if (!num) continue;
     const after = text.slice(m.index + whole.length);
-    if (/^(?:st|nd|rd|th)\b/i.test(after) || /^\d*(?:st|nd|rd|th)\b/i.test(text.slice(m.index + (whole.indexOf(num) + num.length)))) continue;
+    const numStart = m.index + whole.indexOf(num);
+    if (/^(?:st|nd|rd|th)\b/i.test(after) || /^\d*(?:st|nd|rd|th)\b/i.test(text.slice(numStart + num.length))) continue;
     // A day of a date ("Feb 21", "21 December") is not a figure.
-    if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i.test(text.slice(0, m.index + whole.indexOf(num))) || /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(text.slice(m.index + whole.indexOf(num) + num.length))) continue;
+    if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i.test(text.slice(0, numStart)) || /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(text.slice(numStart + num.length))) continue;
     // A number word joined to a function word is a compound, not a count: "one-on-one talks", "one-to-one".
-    const joined = /^-(?:on|to|of|by|in|and|or|off|for)-/i;
-    if (!/^\d/.test(num) && (joined.test(text.slice(m.index + whole.indexOf(num) + num.length)) || /-(?:on|to|of|by|in|and|or|off|for)-$/i.test(text.slice(0, m.index + whole.indexOf(num))))) continue;
+    if (!/^\d/.test(num) && (JOINED_AFTER.test(text.slice(numStart + num.length)) || JOINED_BEFORE.test(text.slice(0, numStart)))) continue;
     const base = /^\d/.test(num) ? Number(num.replace(/,/g, '')) : WORDS[num.toLowerCase().replace(/^a /, '')] ?? NaN;
     if (!Number.isFinite(base)) continue;
     const value = base * (scale ? SCALE[scale.toLowerCase()] ?? 1 : 1);
