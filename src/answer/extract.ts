@@ -227,8 +227,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const calendar = query.expect === 'time' && head !== undefined && /^(?:year|date|day|month)$/.test(head);
   const identity = asksIdentity(query);
   // The asked-for noun as WordNet has it ("city"), so that a candidate WordNet knows as one ("Pyongyang") fits it.
-  const headToken = head ? query.terms.find((t) => termsOf(t.token)[0] === head)?.token : undefined;
-  const headLemma = headToken ? lexicon.lemmas(headToken.toLowerCase()).find((l) => l.pos === 'n')?.lemma : undefined;
+  const headLemma = headNounLemma(query);
+  const headClass = headLemma ? lexicon.senses(headLemma, 'n')[0]?.lexFile : undefined;
   // Where each question word the sentence holds stands, with its weight.
   const termAt = query.terms.map((t) => ({ weight: t.weight, at: positions(index, sentenceIndex, [t]) })).filter((t) => t.at.length > 0);
   // Where the question's gap falls: a candidate standing right there is the missing piece.
@@ -254,6 +254,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     // where it stands after a preposition of place ("at the north gate"): "the itinerary included …" is no place.
     if (span.kind === 'noun' && query.expect === 'person' && !namesPerson(span.text)) continue;
     if (span.kind === 'noun' && query.expect === 'place' && !afterPlacePreposition(sentence, span.start)) continue;
+    // A head noun WordNet files as a group ("which party") is no person, even one the parser typed as a name.
+    if (headClass && !fitsClass(spans.some((o) => o.kind === 'person' && o.start <= span.start && span.end <= o.end) ? 'person' : span.kind, headClass)) continue;
     // Nor is a name WordNet knows only as something else ("World Cup" an event, "AI" a field).
     if (query.expect === 'place' && (span.kind === 'name' || span.kind === 'organisation') && !mayBePlace(span.text)) continue;
     // A name that is a person's is not a place.
@@ -363,6 +365,18 @@ function afterPlacePreposition(sentence: string, start: number): boolean {
  */
 export function asksIdentity(query: AnalyzedQuery): boolean {
   return query.expect === 'person' && /^(?:who|whom)\s+(?:is|was|are|were)\b/i.test(query.normalized);
+}
+
+/** The asked-for noun as WordNet has it ("city" for "which cities"), if WordNet has it as a noun. */
+export function headNounLemma(query: AnalyzedQuery): string | undefined {
+  const head = query.head;
+  const headToken = head ? query.terms.find((t) => termsOf(t.token)[0] === head)?.token : undefined;
+  return headToken ? lexicon.lemmas(headToken.toLowerCase()).find((l) => l.pos === 'n')?.lemma : undefined;
+}
+
+/** Whether a candidate of a kind (a span's, or a fact answer's type) may answer for a noun of the WordNet class its likeliest sense is filed in: a group ("party", "agency") is no person. */
+export function fitsClass(kind: string, lexFile: string): boolean {
+  return lexFile !== 'noun.group' || kind !== 'person';
 }
 
 /** Whether a figure is given as someone's age: between commas after a name, or with "years old", "-year-old", "aged", "at age". */

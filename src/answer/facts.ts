@@ -3,6 +3,8 @@ import type { StoryIndex } from '../search/index.ts';
 import { termsOf, tokenize } from '../text/terms.ts';
 import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import { creditIn, type Candidate } from './retrieve.ts';
+import { fitsClass, headNounLemma } from './extract.ts';
+import { lexicon } from '../lexicon/index.ts';
 
 /**
  * How many of the given question words a fact's quote (or answer, or annotated entities) holds, each
@@ -43,6 +45,8 @@ function kindsFor(query: AnalyzedQuery, facts: AnchoredFact[]): string[][] {
  */
 export function pickFact(index: StoryIndex, candidates: Candidate[], query: AnalyzedQuery): { fact: AnchoredFact; candidate: Candidate } | undefined {
   const about = predicateTerms(query);
+  const headLemma = headNounLemma(query);
+  const headClass = headLemma ? lexicon.senses(headLemma, 'n')[0]?.lexFile : undefined;
   for (const kinds of kindsFor(query, candidates.flatMap((c) => c.facts))) {
     const fits = candidates.flatMap((candidate, rank) => {
       const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(index, f, about) > 0);
@@ -52,6 +56,8 @@ export function pickFact(index: StoryIndex, candidates: Candidate[], query: Anal
         .filter((f) => query.expect !== 'number' || /\d|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)(?![\w-])/i.test(f.answer!.text) || f.time?.precision === 'duration')
         // "What year" wants a calendar time, not a duration ("in nearly 25 years").
         .filter((f) => !(query.head && /^(?:year|date|day|month)$/.test(query.head) && f.time?.precision === 'duration'))
+        // "Which party …" is not answered by a person.
+        .filter((f) => !(headClass && f.answer!.type && !fitsClass(f.answer!.type, headClass)))
         .map((fact) => ({ fact, candidate, rank, about: sharedWords(index, fact, about), all: sharedWords(index, fact, query.terms) }))
         .filter((x) => !anyAbout || x.about > 0);
     });

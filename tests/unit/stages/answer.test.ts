@@ -252,6 +252,14 @@ describe('extraction: a candidate WordNet knows as a kind of the asked-for noun'
   });
 });
 
+describe('extraction: an asked-for group is no person', () => {
+  it('answers "which organisation" with the union, not the person who spoke for it', () => {
+    const ferry = gazette('ferry-union', 'Ferry timetable criticised', ['Speaking for the Ferry Workers Union, Ruth Okafor criticised the new timetable on Monday.', 'Passengers welcomed the later sailings.']);
+    expect(answer(ferry, 'ask', 'which organisation criticised the new timetable').answer).toBe('Ferry Workers Union');
+    expect(answer(ferry, 'ask', 'who criticised the new timetable').answer).toBe('Ruth Okafor');
+  });
+});
+
 describe('extraction: "why" answered by what a feeling is about', () => {
   it('answers why people are worried with the object of their apprehensions', () => {
     const port = indexTiny({ slug: 'harbour-wall', headline: 'Fishermen object to the harbour wall', paragraphs: ['Local fishermen have voiced apprehensions about the new harbour wall at the town meeting.', 'The council said work starts in May.'], date: '2024-05-20', outlet: 'Calder Courier' });
