@@ -229,6 +229,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   // The asked-for noun as WordNet has it ("city"), so that a candidate WordNet knows as one ("Pyongyang") fits it.
   const headLemma = headNounLemma(query);
   const headClass = headLemma ? lexicon.senses(headLemma, 'n')[0]?.lexFile : undefined;
+  const moneyAsked = query.expect === 'number' && headClass === 'noun.possession' && spans.some((x) => x.kind === 'number' && MONEY.test(x.text));
   // Where each question word the sentence holds stands, with its weight.
   const termAt = query.terms.map((t) => ({ weight: t.weight, at: positions(index, sentenceIndex, [t]) })).filter((t) => t.at.length > 0);
   // Where the question's gap falls: a candidate standing right there is the missing piece.
@@ -263,6 +264,8 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;
     // "How old": an age, as English gives one: "Messi, 35,", "35 years old", "a 35-year-old", "aged 35", "at age 39".
     if (query.measure?.toLowerCase() === 'old' && !(span.kind === 'number' && isAge(sentence, span))) continue;
+    // An amount of a possession ("how much net income") is money where the sentence gives some, not a percentage.
+    if (moneyAsked && span.kind === 'number' && !MONEY.test(span.text)) continue;
     // A measure ("how quick", "how far") is no ordinal: "the 80th minute" says when, not how quick.
     if (query.measure && (/^(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|last|final)\b/i.test(span.text) || /^(?:st|nd|rd|th)\b/i.test(sentence.slice(span.end)))) continue;
     if (countsHead && span.kind === 'number' && !countsOf(span).some((ts) => ts.some((t) => headTerm.forms.has(t)))) {
@@ -378,6 +381,9 @@ export function headNounLemma(query: AnalyzedQuery): string | undefined {
 export function fitsClass(kind: string, lexFile: string): boolean {
   return lexFile !== 'noun.group' || kind !== 'person';
 }
+
+/** A figure of money: a currency sign or a currency's name. */
+const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|cents?|francs?|pesos?|roubles?|rubles?)\b/i;
 
 /** Whether a figure is given as someone's age: between commas after a name, or with "years old", "-year-old", "aged", "at age". */
 function isAge(sentence: string, span: Span): boolean {

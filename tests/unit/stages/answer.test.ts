@@ -260,6 +260,14 @@ describe('extraction: an asked-for group is no person', () => {
   });
 });
 
+describe('extraction: an amount of a possession is money', () => {
+  it('answers "how much profit" with the sum, and "how much did profit rise" with the change', () => {
+    const ferry = gazette('ferry-profit', 'Ferry profit jumps', ['Profit at Ashby Ferries jumped 40% to $2.5 million in the year to March.', 'Passengers welcomed the later sailings.']);
+    expect(answer(ferry, 'ask', 'how much profit did ashby ferries make').answer).toBe('$2.5 million');
+    expect(answer(ferry, 'ask', 'how much did profit rise').answer).toBe('40%');
+  });
+});
+
 describe('extraction: "why" answered by what a feeling is about', () => {
   it('answers why people are worried with the object of their apprehensions', () => {
     const port = indexTiny({ slug: 'harbour-wall', headline: 'Fishermen object to the harbour wall', paragraphs: ['Local fishermen have voiced apprehensions about the new harbour wall at the town meeting.', 'The council said work starts in May.'], date: '2024-05-20', outlet: 'Calder Courier' });
