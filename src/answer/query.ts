@@ -108,6 +108,8 @@ export function detectKind(question: string): { kind: QuestionKind; expect: Expe
   if (re('(?:why|how come)\\b').test(q) || /^(?:for )?what (?:reason|caused|led to|motivated)\b/.test(q)) return { kind: 'why', expect: 'reason' };
   // "What happens when X": the event that follows X, not a time; its "when" joins a clause.
   if (re('what (?:happens|happened|will happen|would happen|can happen|could happen) (?:when|if|once|after|before|whenever)\\b').test(q)) return { kind: 'what', expect: 'thing' };
+  // "What is X worth": how much, in other words.
+  if (re("what(?:['’]s| (?:is|was|are|were|will be|would be))\\b.*\\bworth\\b").test(q)) return { kind: 'what', expect: 'number' };
   // A question word later in the sentence ("Putin was greeted by who?", "kim was in russia when exactly").
   const later = /\b(who|whom|when|where|why)\b/.exec(q)?.[1];
   if (later === 'when') return { kind: 'when', expect: 'time' };

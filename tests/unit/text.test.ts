@@ -326,6 +326,12 @@ describe('detectKind', () => {
     expect(detectKind('how much aid went north').expect).toBe('number');
   });
 
+  it('reads "what is X worth" as a number question, and "what is worthwhile" not', () => {
+    expect(detectKind('what was the ferry company worth before the sale')).toEqual({ kind: 'what', expect: 'number' });
+    expect(detectKind("what's the old pier worth now").expect).toBe('number');
+    expect(detectKind('what made the trip worthwhile').expect).toBe('thing');
+  });
+
   it('reads "which city" and "where" as place questions', () => {
     expect(detectKind('Which city hosted the gala concert?')).toEqual({ kind: 'where', expect: 'place' });
     expect(kind('where did the two leaders ride')).toBe('where');
