@@ -56,26 +56,50 @@ function positions(index: StoryIndex, sentence: number, terms: QueryTerm[], enti
   return out;
 }
 
-/** Words between a span (first..last word) and a position; 0 inside it. */
-const gapTo = (p: number, first: number, last: number) => (p < first ? first - p : p > last ? p - last : 0);
+/** A sentence's clause marks before each word, and how many words each counts for (EngineOptions.clauseWords). */
+interface ClauseMarks {
+  before: readonly number[];
+  words: number;
+}
+
+/** Words between a span (first..last word) and a position, each clause mark between them counting as more words; 0 inside it. */
+const gapTo = (p: number, first: number, last: number, marks?: ClauseMarks) => {
+  const words = p < first ? first - p : p > last ? p - last : 0;
+  if (!marks || !words) return words;
+  return words + marks.words * Math.abs(marks.before[p]! - marks.before[p < first ? first : last]!);
+};
 
 /** Distance penalty from the nearest matched word (0..2; 1 when none). */
-function nearest(at: number[], first: number, last: number): number {
+function nearest(at: number[], first: number, last: number, marks?: ClauseMarks): number {
   let gap = Infinity;
-  for (const p of at) gap = Math.min(gap, gapTo(p, first, last));
+  for (const p of at) gap = Math.min(gap, gapTo(p, first, last, marks));
   return Number.isFinite(gap) ? Math.min(gap / 8, 2) : 1;
+}
+
+/** For each word of a sentence, how many clause marks (a comma, semicolon, colon, dash or bracket) stand before it. */
+function clauseMarks(index: StoryIndex, sentenceIndex: number): ClauseMarks | undefined {
+  if (!index.options.clauseWords) return undefined;
+  const words = index.analyses[sentenceIndex]!.words;
+  const text = index.story.sentences[sentenceIndex]!.text;
+  const out: number[] = [];
+  let n = 0;
+  words.forEach((w, i) => {
+    if (i > 0) n += (text.slice(words[i - 1]!.end, w.start).match(/[,;:()\u2014\u2013]/g) ?? []).length;
+    out.push(n);
+  });
+  return { before: out, words: index.options.clauseWords };
 }
 
 /**
  * Distance penalty from every question word the sentence holds (0..2; 1 when none): each word's nearest
  * occurrence, weighted as the question weighs it, so the answer sits where the question's words cluster.
  */
-function spread(termAt: { weight: number; at: number[] }[], first: number, last: number): number {
+function spread(termAt: { weight: number; at: number[] }[], first: number, last: number, marks?: ClauseMarks): number {
   let total = 0;
   let sum = 0;
   for (const { weight, at } of termAt) {
     total += weight;
-    sum += weight * nearest(at, first, last);
+    sum += weight * nearest(at, first, last, marks);
   }
   return total > 0 ? sum / total : 1;
 }
@@ -231,6 +255,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const headClass = headLemma ? lexicon.senses(headLemma, 'n')[0]?.lexFile : undefined;
   const moneyAsked = query.expect === 'number' && headClass === 'noun.possession' && spans.some((x) => x.kind === 'number' && MONEY.test(x.text));
   // Where each question word the sentence holds stands, with its weight.
+  const marks = clauseMarks(index, sentenceIndex);
   const termAt = query.terms.map((t) => ({ weight: t.weight, at: positions(index, sentenceIndex, [t]) })).filter((t) => t.at.length > 0);
   // Where the question's gap falls: a candidate standing right there is the missing piece.
   const copulas = copulaOfHead(index, sentenceIndex, query);
@@ -286,7 +311,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     if (head && span.kind !== 'time' && span.kind !== 'number' && content.length && content.every(({ w }) => termsOf(w.text).includes(head))) continue;
     const first = inside[0]?.i ?? 0;
     const last = inside.at(-1)?.i ?? first;
-    const distance = index.options.proximity === 'every' ? spread(termAt, first, last) : nearest(anyMatch, first, last);
+    const distance = index.options.proximity === 'every' ? spread(termAt, first, last, marks) : nearest(anyMatch, first, last, marks);
     let score = f - 1.5 * overlap - distance - (isSource ? index.options.sourceAnswerPenalty : 0);
     if (head && (content.some(({ w }) => termsOf(w.text).includes(head)) || copulas.some((c) => c > last && c - last - 1 <= reach) || (headLemma !== undefined && namesKindOf(content.map(({ w }) => w.text), headLemma)))) score += 0.6;
     if (gap.ends.some((e) => first > e && first - e - 1 <= reach) || gap.starts.some((s) => s > last && s - last - 1 <= reach)) score += index.options.gapCredit;

@@ -88,6 +88,8 @@ export interface EngineOptions {
   gapCredit: number;
   /** How many words may stand between the gap's words and a candidate still said to stand at the gap ("associated with the ___"). */
   gapReach: number;
+  /** How many words a clause mark (a comma, semicolon, colon, dash or bracket) between a candidate answer and a question word counts for in their distance, so the answer comes from the clause that holds the question's words ("Kawann Short led the team in sacks with 11, while … Thomas Davis …"). 0: words only. */
+  clauseWords: number;
   /** Weight factor of a question word with at least lightSenses WordNet senses. */
   lightWeight: number;
   /** A claim word with at least this many WordNet senses says too little on its own to be an element the story must state ("time", "get"). */
@@ -142,6 +144,7 @@ export const DEFAULT_OPTIONS: Readonly<EngineOptions> = {
   lightWeight: 1,
   gapCredit: 1,
   gapReach: 2,
+  clauseWords: 2,
   paraphraseDf: 1,
   contradictionChecks: ['negation', 'antonym', 'substitution'],
   turnedCoverage: 0.9,

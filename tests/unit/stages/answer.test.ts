@@ -268,6 +268,17 @@ describe('extraction: an amount of a possession is money', () => {
   });
 });
 
+describe('extraction: the answer comes from the clause that holds the question\'s words', () => {
+  const paragraphs = ['Published at a time of rising demand for Welsh-language papers, Okafor’s version quickly became a popular and influential harbour chart.'];
+  it('answers from the main clause, not from the phrase before its comma (clauseWords)', () => {
+    expect(answer(gazette('harbour-chart', 'Ferry season results', paragraphs), 'ask', "what work of okafor's became popular").answer).toBe('harbour chart');
+  });
+  it('counts words only with clauseWords 0', () => {
+    const wordsOnly = indexTiny({ slug: 'harbour-chart', headline: 'Ferry season results', paragraphs, date: '2024-05-06', outlet: 'Calder Gazette' }, engineOptions({ clauseWords: 0 }));
+    expect(answer(wordsOnly, 'ask', "what work of okafor's became popular").answer).toBe('Welsh-language papers');
+  });
+});
+
 describe('extraction: "why" answered by what a feeling is about', () => {
   it('answers why people are worried with the object of their apprehensions', () => {
     const port = indexTiny({ slug: 'harbour-wall', headline: 'Fishermen object to the harbour wall', paragraphs: ['Local fishermen have voiced apprehensions about the new harbour wall at the town meeting.', 'The council said work starts in May.'], date: '2024-05-20', outlet: 'Calder Courier' });
