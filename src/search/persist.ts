@@ -40,9 +40,9 @@ export interface StoredIndex {
  * The stored index format. Raise it whenever what an index holds or how it is built changes (the analyses,
  * the term processing, MiniSearch's options, the meaning tables): files of another format are rebuilt.
  */
-export const INDEX_FORMAT = 10;
+export const INDEX_FORMAT = 11;
 
-const TABLES = ['byLemmaPos', 'byLemma', 'lemmasByTerm', 'byDerived', 'byAncestor', 'bySynonym'] as const satisfies readonly (keyof MeaningTables)[];
+const TABLES = ['byLemmaPos', 'byLemma', 'lemmasByTerm', 'byDerived', 'byPertained', 'byAncestor', 'bySynonym'] as const satisfies readonly (keyof MeaningTables)[];
 
 const setPairs = (m: ReadonlyMap<string, ReadonlySet<string>>): Pairs<string[]> => [...m].map(([k, v]) => [k, [...v]]);
 const setMap = (pairs: Pairs<string[]>): Map<string, Set<string>> => new Map(pairs.map(([k, v]) => [k, new Set(v)]));

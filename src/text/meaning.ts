@@ -73,6 +73,8 @@ export interface MeaningTables {
   lemmasByTerm: Map<string, Set<string>>;
   /** lemma → the story terms of words derived from it ("arrive" → arrival). */
   byDerived: Map<string, Set<string>>;
+  /** noun lemma → the story terms of adjectives that pertain to it ("argentina" → Argentine). */
+  byPertained: Map<string, Set<string>>;
   /** lemma → the story terms of nouns it is a near ancestor of. */
   byAncestor: Map<string, Set<string>>;
   /** lemma|pos → the story terms whose likeliest senses (storySenses) have it as a synonym. */
@@ -99,6 +101,8 @@ export function meaningTables(storyWords: ReadonlyMap<string, readonly string[]>
   };
   // Derivations of the story's words ("arrival" → arrive), so a question's verb finds the story's noun.
   const byDerived = new Map<string, Set<string>>();
+  // The nouns the story's adjectives pertain to ("Argentine" → argentina), so a question's noun finds the story's adjective.
+  const byPertained = new Map<string, Set<string>>();
   // Near ancestors of the story's nouns ("article" → nonfiction → writing), so a question's verb whose
   // derivation is that ancestor ("wrote" → writing) finds them, with the lowest credit.
   const byAncestor = new Map<string, Set<string>>();
@@ -143,9 +147,16 @@ export function meaningTables(storyWords: ReadonlyMap<string, readonly string[]>
         if (!set) byDerived.set(r.lemma, (set = new Set()));
         for (const t of terms) set.add(t);
       }
+      if (l.pos === 'a' && options.credits.pertainym > 0) {
+        for (const r of lex.related(l.lemma, l.pos, { maxSenses: options.maxSenses, relations: ['pertainym'] })) {
+          let set = byPertained.get(r.lemma);
+          if (!set) byPertained.set(r.lemma, (set = new Set()));
+          for (const t of terms) set.add(t);
+        }
+      }
     }
   }
-  return { byLemmaPos, byLemma, lemmasByTerm, byDerived, byAncestor, bySynonym };
+  return { byLemmaPos, byLemma, lemmasByTerm, byDerived, byPertained, byAncestor, bySynonym };
 }
 
 /**
@@ -216,7 +227,7 @@ export function negativePairs(lex: Lexicon, lemma: string): string[] {
 
 /** Word meaning from a story's tables (built by `meaningTables`, or loaded with a stored index). */
 export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex: Lexicon = sharedLexicon): Meaning {
-  const { byLemmaPos, byLemma, lemmasByTerm, byDerived, byAncestor, bySynonym } = tables;
+  const { byLemmaPos, byLemma, lemmasByTerm, byDerived, byPertained, byAncestor, bySynonym } = tables;
   const relations = (Object.entries(options.credits) as [Relation | 'ancestor' | 'paraphrase', number][]).filter(([r, c]) => c > 0 && r !== 'ancestor' && r !== 'paraphrase').map(([r]) => r as Relation);
   const lemmasOf = (word: string) => {
     const ls = lex.lemmas(word).map((l) => l.lemma);
@@ -242,6 +253,7 @@ export function meaningFrom(tables: MeaningTables, options: MeaningOptions, lex:
       // The word's own lemma may be a story word under another form ("went" → go).
       for (const t of byLemma.get(lemma) ?? []) if (!own.has(t)) out.set(t, Math.max(out.get(t) ?? 0, 0.95));
       for (const t of byDerived.get(lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.derivation) out.set(t, options.credits.derivation);
+      for (const t of byPertained.get(lemma) ?? []) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.pertainym) out.set(t, options.credits.pertainym);
       for (const member of groupsOf.get(lemma) ?? []) {
         for (const t of [...(byLemma.get(member) ?? []), ...(byDerived.get(member) ?? [])]) if (!own.has(t) && (out.get(t) ?? 0) < options.credits.paraphrase) out.set(t, options.credits.paraphrase);
       }

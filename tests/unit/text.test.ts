@@ -147,6 +147,16 @@ describe('tokenize and termsOf', () => {
     expect(meaning.storyTermsFor('weapons').get(termsOf('weapons')[0]!)).toBeUndefined();
   });
 
+  it('links a reader\'s noun to the story\'s adjective that pertains to it, and to nothing reached through its hypernyms that way', () => {
+    const words = new Map(['french', 'argentine', 'quantitative'].map((w) => [w, termsOf(w)] as const));
+    const meaning = storyMeaning(words, { credits: DEFAULT_OPTIONS.meaningCredits, maxSenses: DEFAULT_OPTIONS.meaningSenses, lightSenses: DEFAULT_OPTIONS.lightSenses, storySenses: DEFAULT_OPTIONS.storySenses });
+    const credit = (word: string, storyWord: string) => meaning.storyTermsFor(word).get(termsOf(storyWord)[0]!) ?? 0;
+    expect(credit('france', 'french')).toBe(DEFAULT_OPTIONS.meaningCredits.pertainym);
+    expect(credit('argentina', 'argentine')).toBe(DEFAULT_OPTIONS.meaningCredits.pertainym);
+    // "variable" is a kind of quantity, and "quantitative" pertains to quantity: too far to be a match.
+    expect(credit('variable', 'quantitative')).toBe(0);
+  });
+
   it('does not link unrelated words', () => {
     expect(shareATerm('arms', 'food')).toBe(false);
     expect(shareATerm('war', 'car')).toBe(false);

@@ -279,6 +279,14 @@ describe('extraction: the answer comes from the clause that holds the question\'
   });
 });
 
+describe('a place the question names, where the story has only its adjective', () => {
+  it('answers "cyclists from france" from "French cyclists", and still abstains for a place the story does not name', () => {
+    const ferry = gazette('ferry-cyclists', 'Ferry season results', ['The ferry carried 40 French cyclists to Ashby on Monday.', 'Passengers welcomed the later sailings.']);
+    expect(answer(ferry, 'ask', 'how many cyclists from france did the ferry carry')).toMatchObject({ found: true, answer: '40' });
+    expect(answer(ferry, 'ask', 'how many cyclists from spain did the ferry carry').found).toBe(false);
+  });
+});
+
 describe('extraction: "why" answered by what a feeling is about', () => {
   it('answers why people are worried with the object of their apprehensions', () => {
     const port = indexTiny({ slug: 'harbour-wall', headline: 'Fishermen object to the harbour wall', paragraphs: ['Local fishermen have voiced apprehensions about the new harbour wall at the town meeting.', 'The council said work starts in May.'], date: '2024-05-20', outlet: 'Calder Courier' });
