@@ -123,7 +123,9 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   const slots = facts.filter((f) => f.answer && (f.kind === 'who' || f.kind === 'where'));
   const pinned = !predicate.length || coverage(index, query, best.sentence, predicate) >= index.options.namePinCoverage;
   for (const t of query.terms.filter((x) => !x.known && x.salient && !/\d/.test(x.token))) {
-    const slot = slots[0];
+    // A name whose other words are a story person's ("Kim Jong Il" by "Kim Jong Un") is a person's: it fills no place.
+    const kind = nameKind(index, query, t);
+    const slot = slots.find((x) => !kind || x.kind === kind);
     if (slot && pinned && exclusive(query)) return { element: slot.kind === 'where' ? 'place' : 'person', claim: t.token, story: slot.answer!.text };
   }
   for (const f of pinned ? slots : []) {
@@ -219,6 +221,27 @@ function ownerConflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate)
     }
   }
   return null;
+}
+
+/**
+ * The kind of slot an unknown name of the claim fills, by the name words right before it: after words of a
+ * story person's name ("Kim Jong Il" by Kim Jong Un), a person's ('who'); after words of a place's, a
+ * place's ('where'); otherwise undefined (any slot).
+ */
+function nameKind(index: StoryIndex, query: AnalyzedQuery, t: QueryTerm): 'who' | 'where' | undefined {
+  // The name's words before it: the claim words right before it, each only a space from the next.
+  const name: QueryTerm[] = [];
+  let next = t;
+  for (const x of query.terms.filter((y) => y.start < t.start).reverse()) {
+    if (!/^\s+$/.test(query.normalized.slice(x.start + x.token.length, next.start)) || !index.nameWords.has(x.token.toLowerCase())) break;
+    name.push(x);
+    next = x;
+  }
+  const words = new Set(name.map((x) => x.token.toLowerCase()));
+  const types = new Set(index.story.entities.filter((e) => e.name.toLowerCase().split(/\s+/).some((w) => words.has(w))).map((e) => e.type));
+  if (types.has('person')) return 'who';
+  if (types.has('place')) return 'where';
+  return undefined;
 }
 
 /** With the event only loosely pinned down, only a swap of the story's own names can conflict. */

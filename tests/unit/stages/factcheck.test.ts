@@ -216,6 +216,18 @@ describe('factcheck: not in the story', () => {
   });
 });
 
+describe('factcheck: an unknown name is checked against a slot of its own kind', () => {
+  it('does not call a person the story never names a wrong place', () => {
+    const pier = indexTiny({
+      slug: 'paris-pier', headline: 'Ferry season results', date: '2024-05-06', outlet: 'Calder Gazette',
+      paragraphs: ['Harbour master Ruth Okafor thanked the crews.', 'The new pier opened in Paris on Monday.'],
+    });
+    // "Ruth Smith" is a person (her first name is a story person's), so Paris is not what she contradicts.
+    expect(answer(pier, 'factcheck', 'ruth smith opened the new pier in paris on monday').verdict).toBe('not_in_story');
+    expect(answer(pier, 'factcheck', 'the new pier opened in paris on monday').verdict).toBe('supported');
+  });
+});
+
 describe('factcheck: another source, named by surname only', () => {
   it('contradicts a statement credited to someone else than the story credits it to', () => {
     const ruling = indexTiny({
