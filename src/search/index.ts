@@ -24,7 +24,7 @@ export interface StoryIndex {
   /** For each term, the sentences holding it (ascending). */
   postings: Map<string, number[]>;
   /** Each lower-case word the story uses, with its terms: what a misspelt question word is compared with. */
-  surface: Map<string, string[]>;
+  surface: Map<string, readonly string[]>;
   /** Lower-case words that are (parts of) names in the story: "putin", "korea", "kcna". */
   nameWords: Set<string>;
   /** The entity and source tokens each word of a declared name stands for, by the word's term ("sinmun" → entity:rodong-sinmun). */
@@ -127,7 +127,7 @@ function storyTerms(story: Story, aliases: AliasMatcher, analyses: SentenceAnaly
   }
   const factTerms = new Map(story.facts.map((f) => [f.id, termSet(`${f.quote.exact} ${f.answer?.text ?? ''}`, f.entities.map((id) => ENTITY_PREFIX + id).join(' '))]));
 
-  const surface = new Map<string, string[]>();
+  const surface = new Map<string, readonly string[]>();
   const partsOfSpeech = new Map<string, Set<string>>();
   const nameWords = new Set<string>();
   const initialisms = new Map<string, string>();

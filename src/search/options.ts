@@ -36,7 +36,8 @@ export const FIELD_BOOSTS: Record<(typeof SEARCH_FIELDS)[number], number> = { te
 /** Processes a term the same way at index and query time: stopwords out, stem, hyphen parts, synonym group. */
 export function processTerm(term: string): string[] | null {
   const terms = termsOf(term);
-  return terms.length ? terms : null;
+  // MiniSearch only reads the terms; termsOf's array is shared (remembered), so it is handed over as it is.
+  return terms.length ? (terms as string[]) : null;
 }
 
 /** Typo tolerance by term length: none below five letters, one edit to seven, two from eight. */

@@ -28,7 +28,7 @@ export interface StoredIndex {
     sentenceTerms: string[][];
     paragraphTerms: string[][];
     factTerms: Pairs<string[]>;
-    surface: Pairs<string[]>;
+    surface: Pairs<readonly string[]>;
     nameWords: string[];
     nameParts: Pairs<string[]>;
     initialisms: Pairs<string>;

@@ -91,7 +91,20 @@ const NEGATING_PART = /^(?:non|un)-/;
  * ("multi-polar" → multipolar, multi, polar). Stopwords give nothing. Related words (synonyms,
  * derivations) are not terms: the story's meaning map (src/text/meaning.ts) links them at query time.
  */
-export function termsOf(token: string): string[] {
+export function termsOf(token: string): readonly string[] {
+  const known = termsMemo.get(token);
+  if (known) return known;
+  const terms = Object.freeze(termsOfToken(token));
+  if (termsMemo.size >= TERMS_MEMO_LIMIT) termsMemo.clear();
+  termsMemo.set(token, terms);
+  return terms;
+}
+
+/** termsOf's results by token, bounded (cleared once full), so a word met again costs one look-up. */
+const termsMemo = new Map<string, readonly string[]>();
+const TERMS_MEMO_LIMIT = 50_000;
+
+function termsOfToken(token: string): string[] {
   if (token.startsWith(ENTITY_PREFIX)) return [token];
   const lower = token.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/'s$|'$/, '');
   if (STOPWORDS.has(lower)) return [];

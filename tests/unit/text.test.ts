@@ -124,8 +124,16 @@ describe('tokenize and termsOf', () => {
   it('makes "multi-polar" match "multipolar", and keeps its parts', () => {
     expect(shareATerm('a multi-polar world', 'a multipolar world order')).toBe(true);
     const terms = termsOf('multi-polar');
-    expect(terms).toEqual(expect.arrayContaining(termsOf('multipolar')));
-    expect(terms).toEqual(expect.arrayContaining(termsOf('polar')));
+    expect(terms).toEqual(expect.arrayContaining([...termsOf('multipolar')]));
+    expect(terms).toEqual(expect.arrayContaining([...termsOf('polar')]));
+  });
+
+  it('remembers a token\'s terms: the same answer again, which no caller can change', () => {
+    const first = termsOf('Multi-polar');
+    expect(termsOf('Multi-polar')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => (first as string[]).push('x')).toThrow();
+    expect(termsOf('Multi-polar')).toEqual(first);
   });
 
   it('keeps synonyms apart as terms: meaning is linked per story (src/text/meaning.ts), not by shared tokens', () => {
