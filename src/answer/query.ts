@@ -95,21 +95,38 @@ function oneEditAway(word: string): string[] {
   return [...out];
 }
 
+/** What may stand before a question's wh-word: a lead-in ("so", "according to X,") and a preposition ("in what year"). */
+const LEAD = '^(?:(?:and|so|but|ok|okay|hey|please|tell me|do you know|according to [^,]+,|per [^,]+,)\\s*,?\\s*)?(?:in|on|at|during|by|since|until|from|to|of|for)?\\s*';
+/** A question frame after the lead, compiled once (detectKind runs for every question). */
+const led = (body: string) => new RegExp(LEAD + body);
+const KIND_FRAMES = {
+  whenNoun: led(`(?:what|which) ${MOD}(?:${TIME_NOUNS})s?\\b`),
+  when: led('when\\b'),
+  howMuch: led(`how (?:many|much|${MEASURES})\\b`),
+  byHowMuch: led('by how (?:much|many)\\b'),
+  where: led('where\\b'),
+  placeNoun: led(`(?:what|which) ${MOD}(?:${PLACE_NOUNS})\\b`),
+  who: led('(?:who|whom|whose)\\b'),
+  personNoun: led(`(?:what|which) ${MOD}${MOD}(?:${PERSON_NOUNS})\\b`),
+  why: led('(?:why|how come)\\b'),
+  whatHappens: led('what (?:happens|happened|will happen|would happen|can happen|could happen) (?:when|if|once|after|before|whenever)\\b'),
+  worth: led("what(?:['’]s| (?:is|was|are|were|will be|would be))\\b.*\\bworth\\b"),
+};
+
 /** Detects the question kind and the answer type it expects from the question's words. */
 export function detectKind(question: string): { kind: QuestionKind; expect: Expect } {
   const q = question.toLowerCase().replace(/^[^a-z0-9]+/, '');
-  const lead = '^(?:(?:and|so|but|ok|okay|hey|please|tell me|do you know|according to [^,]+,|per [^,]+,)\\s*,?\\s*)?(?:in|on|at|during|by|since|until|from|to|of|for)?\\s*';
-  const re = (body: string) => new RegExp(lead + body);
-  if (re(`(?:what|which) ${MOD}(?:${TIME_NOUNS})s?\\b`).test(q) || re('when\\b').test(q) || /\bhow long ago\b/.test(q)) return { kind: 'when', expect: 'time' };
-  if (re(`how (?:many|much|${MEASURES})\\b`).test(q) || re('by how (?:much|many)\\b').test(q)) return { kind: 'what', expect: 'number' };
+  const f = KIND_FRAMES;
+  if (f.whenNoun.test(q) || f.when.test(q) || /\bhow long ago\b/.test(q)) return { kind: 'when', expect: 'time' };
+  if (f.howMuch.test(q) || f.byHowMuch.test(q)) return { kind: 'what', expect: 'number' };
   if (/^(?:in|to|from|at|into|within) (?:what|which) (?:country|nation)\b/.test(q)) return { kind: 'where', expect: 'place' };
-  if (re('where\\b').test(q) || re(`(?:what|which) ${MOD}(?:${PLACE_NOUNS})\\b`).test(q)) return { kind: 'where', expect: 'place' };
-  if (re('(?:who|whom|whose)\\b').test(q) || re(`(?:what|which) ${MOD}${MOD}(?:${PERSON_NOUNS})\\b`).test(q)) return { kind: 'who', expect: 'person' };
-  if (re('(?:why|how come)\\b').test(q) || /^(?:for )?what (?:reason|caused|led to|motivated)\b/.test(q)) return { kind: 'why', expect: 'reason' };
+  if (f.where.test(q) || f.placeNoun.test(q)) return { kind: 'where', expect: 'place' };
+  if (f.who.test(q) || f.personNoun.test(q)) return { kind: 'who', expect: 'person' };
+  if (f.why.test(q) || /^(?:for )?what (?:reason|caused|led to|motivated)\b/.test(q)) return { kind: 'why', expect: 'reason' };
   // "What happens when X": the event that follows X, not a time; its "when" joins a clause.
-  if (re('what (?:happens|happened|will happen|would happen|can happen|could happen) (?:when|if|once|after|before|whenever)\\b').test(q)) return { kind: 'what', expect: 'thing' };
+  if (f.whatHappens.test(q)) return { kind: 'what', expect: 'thing' };
   // "What is X worth": how much, in other words.
-  if (re("what(?:['’]s| (?:is|was|are|were|will be|would be))\\b.*\\bworth\\b").test(q)) return { kind: 'what', expect: 'number' };
+  if (f.worth.test(q)) return { kind: 'what', expect: 'number' };
   // A question word later in the sentence ("Putin was greeted by who?", "kim was in russia when exactly").
   const later = /\b(who|whom|when|where|why)\b/.exec(q)?.[1];
   if (later === 'when') return { kind: 'when', expect: 'time' };
