@@ -45,7 +45,12 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   const claim = query.normalized;
   const passage = best.sentence.text;
   const sentenceTerms = index.sentenceTerms[best.sentence.index]!;
-  const matched = query.terms.filter((t) => creditIn(sentenceTerms, t) > 0).length;
+  // A figure of the claim counts as matched where the passage has one of the same kind to compare it with
+  // ("$52 million" against "$48 million"): its value is what is checked below.
+  const passageFigures = figuresIn(passage);
+  const claimFigures = figuresIn(claim);
+  const comparable = (t: QueryTerm) => claimFigures.some((f) => f.start <= t.start && t.start < f.end && passageFigures.some((x) => sameUnit(f, x)));
+  const matched = query.terms.filter((t) => creditIn(sentenceTerms, t) > 0 || comparable(t)).length;
   // Another source: the claim credits someone the story does not credit for this.
   const facts = index.factsBySentence.get(best.sentence.index) ?? [];
   const credited = new Set(facts.flatMap((f) => f.attribution).filter((id) => id !== 'article'));

@@ -4,7 +4,7 @@ import { lexicon as wordnet, type Pos } from '../lexicon/index.ts';
 import { Memo } from '../memo.ts';
 import type { Meaning } from '../text/meaning.ts';
 import { ENTITY_PREFIX, STOPWORDS, damerau, termsOf, tokenizeWithOffsets, typoAllowance } from '../text/terms.ts';
-import { agrees, figuresIn, sameUnit, type Figure } from '../text/figures.ts';
+import { agrees, figureModifiers, figuresIn, sameUnit, type Figure } from '../text/figures.ts';
 import { gapOf, type Gap } from './gap.ts';
 import type { QuestionKind } from './types.ts';
 
@@ -274,10 +274,12 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   const measure = MEASURE_AT.exec(normalized)?.[0].length;
   const tokens = tokenizeWithOffsets(normalized);
   const figures = figuresIn(normalized);
+  // The words that only qualify or scale a figure ("almost", "thousand"): the figure's own word stands for it.
+  const modifiers = figureModifiers(normalized, figures);
   const pertained: string[] = [];
   for (const [at, { token, start }] of tokens.entries()) {
     const own = termsOf(token);
-    if (!own.length) continue;
+    if (!own.length || modifiers.has(start)) continue;
     const key = own[0]!;
     if (seen.has(key)) continue;
     seen.add(key);

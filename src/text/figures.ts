@@ -86,6 +86,24 @@ export function figuresIn(text: string): Figure[] {
   return out;
 }
 
+/**
+ * Where the words stand that only qualify or scale a figure ("almost" and "thousand" of "almost 89 thousand
+ * fans"): the offsets their words start at. They belong to the figure, which is compared as a whole.
+ */
+export function figureModifiers(text: string, figures: readonly Figure[] = figuresIn(text)): Set<number> {
+  const out = new Set<number>();
+  const wordsIn = (from: number, to: number) => { for (const w of text.slice(from, to).matchAll(/\p{L}+/gu)) out.add(from + w.index); };
+  for (const f of figures) {
+    if (f.bound !== 'exact') {
+      const before = text.slice(0, f.start).replace(/[$€£¥]\s*$/, '');
+      const qualifier = BOUND.map(([re]) => re.exec(before)).find((m) => m);
+      if (qualifier) wordsIn(qualifier.index, qualifier.index + qualifier[0].length);
+    }
+    for (const w of text.slice(f.start, f.end).matchAll(/\p{L}+/gu)) if (SCALE[w[0].toLowerCase()] !== undefined) out.add(f.start + w.index);
+  }
+  return out;
+}
+
 /** Whether two figures count the same thing (an unknown unit is compatible with any but money and %). */
 export function sameUnit(a: Figure, b: Figure): boolean {
   if (a.unit === b.unit) return true;

@@ -216,6 +216,18 @@ describe('factcheck: not in the story', () => {
   });
 });
 
+describe('factcheck: a figure typed qualified and scaled is one element', () => {
+  it('supports "almost 2k passengers" for 1,980, and does not read "thousand" or "almost" as words of their own', () => {
+    const ferry = indexTiny({
+      slug: 'ferry-figures', headline: 'Ferry season results', date: '2024-05-06', outlet: 'Calder Gazette',
+      paragraphs: ['The ferry carried 1,980 passengers on Monday.', 'Thousands of passengers have used the pier since it opened, almost all of them walkers.'],
+    });
+    expect(answer(ferry, 'factcheck', 'the ferry carried almost 2k passengers on monday')).toMatchObject({ verdict: 'supported', paragraph: 1 });
+    expect(answer(ferry, 'factcheck', 'the ferry carried nearly two thousand passengers')).toMatchObject({ verdict: 'supported', paragraph: 1 });
+    expect(answer(ferry, 'factcheck', 'the ferry carried over 5 thousand passengers')).toMatchObject({ verdict: 'contradicted', reason: { element: 'number' } });
+  });
+});
+
 describe('factcheck: an unknown name is checked against a slot of its own kind', () => {
   it('does not call a person the story never names a wrong place', () => {
     const pier = indexTiny({

@@ -1,9 +1,9 @@
 /**
- * Figures (`figuresIn`, `agrees`, `sameUnit`): values read from text, how a claim qualifies them, the
+ * Figures (`figuresIn`, `figureModifiers`, `agrees`, `sameUnit`): values read from text, how a claim qualifies them, the
  * precision they are written to, ordinals and units. Pure: no story needed.
  */
 import { describe, expect, it } from 'vitest';
-import { agrees, figuresIn, sameUnit, type Figure } from '../../../src/text/figures.ts';
+import { agrees, figureModifiers, figuresIn, sameUnit, type Figure } from '../../../src/text/figures.ts';
 
 /** The one figure in a text (fails the test when there is not exactly one). */
 function one(text: string): Figure {
@@ -11,6 +11,15 @@ function one(text: string): Figure {
   expect(figures, `figures in "${text}"`).toHaveLength(1);
   return figures[0]!;
 }
+
+describe('figureModifiers', () => {
+  it('finds the words that only qualify or scale a figure', () => {
+    const text = 'almost 89 thousand fans came, and over $2 billion was spent by some 40 clubs';
+    const at = (word: string) => text.indexOf(word);
+    expect([...figureModifiers(text)].sort((a, b) => a - b)).toEqual([at('almost'), at('thousand'), at('over'), at('billion'), at('some')]);
+    expect(figureModifiers('89 fans came').size).toBe(0);
+  });
+});
 
 describe('figuresIn', () => {
   it('reads a figure with thousands separators', () => {
