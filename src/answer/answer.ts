@@ -113,6 +113,9 @@ function otherTime(index: StoryIndex, query: AnalyzedQuery, best: Candidate): bo
   return given.size > 0 && !asked.some((y) => given.has(y));
 }
 
+/** The day of a time expression: a weekday, or a date ("June 24", "24 June", "Dec 19"). */
+const DAY_OF = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+
 /** Question types whose answer must be of that type. */
 const TYPED = new Set(['time', 'number', 'reason', 'place', 'person']);
 
@@ -175,7 +178,14 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
       const earlier = index.story.sentences[i]!;
       if (!index.analyses[i]!.spans.some((x) => x.kind === 'time')) continue;
       const short = extractAnswer(index, i, query);
-      if (short) { const c = { ...best, sentence: earlier, facts: index.factsBySentence.get(i) ?? [] }; return found(base, c, fitToHead(query, short), attributionOf(index, earlier)); }
+      if (!short) break;
+      // What happened that day: the day of the earlier time ("Wednesday" of "early Wednesday morning", not its
+      // hour), resting on the passage that tells what happened, with that passage's own source.
+      const day = DAY_OF.exec(short)?.[0];
+      if (day) return found(base, best, day, attribution);
+      // A time with no day in it ("in the afternoon"): that sentence's time, resting on that sentence.
+      const c = { ...best, sentence: earlier, facts: index.factsBySentence.get(i) ?? [] };
+      return found(base, c, fitToHead(query, short), attributionOf(index, earlier));
       break;
     }
   }

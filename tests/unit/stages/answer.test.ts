@@ -297,14 +297,22 @@ describe('extraction: "why" answered by what a feeling is about', () => {
 });
 
 describe('"when": a time the paragraph set earlier', () => {
-  it('answers with the nearest earlier sentence of the paragraph that has a time, and rests on it', () => {
-    const port = indexTiny({ slug: 'ferry-terminal', headline: 'Calder opens its ferry terminal', paragraphs: ['Mayor Lena Ostrova arrived at the port early on Friday. She then opened the new ferry terminal and cut a ribbon.', 'The terminal cost $12 million.'], date: '2024-05-20', outlet: 'Calder Courier' });
-    const a = answer(port, 'when', 'when did the mayor open the ferry terminal');
-    expect(a).toMatchObject({ found: true, paragraph: 1 });
-    expect(a.answer).toMatch(/Friday/);
-    expect(a.passage).toMatch(/^Mayor Lena Ostrova arrived/);
+  it('answers with the day of the nearest earlier time of the paragraph, resting on the passage that tells what happened', () => {
+    const port = indexTiny({ slug: 'ferry-terminal', headline: 'Calder opens its ferry terminal', paragraphs: ['Mayor Lena Ostrova arrived at the port early on Friday. The schedule for the day included a ribbon cutting at the new ferry terminal, according to the Calder Works Department.', 'The terminal cost $12 million.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    const a = answer(port, 'when', 'when was the ribbon cutting');
+    expect(a).toMatchObject({ found: true, paragraph: 1, answer: 'Friday' });
+    expect(a.passage).toMatch(/^The schedule for the day/);
+    expect(a.source).toMatch(/Calder Works Department/);
     // Not from another paragraph: the second one has no time, and the first is not its context.
     expect(answer(port, 'when', 'when did the terminal cost $12 million').found).toBe(false);
+  });
+
+  it('answers with the earlier time itself, resting on its sentence, when that time names no day', () => {
+    const port = indexTiny({ slug: 'ferry-terminal', headline: 'Calder opens its ferry terminal', paragraphs: ['Mayor Lena Ostrova arrived at the port in the afternoon. She then opened the new ferry terminal and cut a ribbon.', 'The terminal cost $12 million.'], date: '2024-05-20', outlet: 'Calder Courier' });
+    const a = answer(port, 'when', 'when did the mayor open the ferry terminal');
+    expect(a).toMatchObject({ found: true, paragraph: 1 });
+    expect(a.answer).toMatch(/afternoon/);
+    expect(a.passage).toMatch(/^Mayor Lena Ostrova arrived/);
   });
 });
 
