@@ -116,13 +116,32 @@ function otherTime(index: StoryIndex, query: AnalyzedQuery, best: Candidate): bo
 /** The day of a time expression: a weekday, or a date ("June 24", "24 June", "Dec 19"). */
 const DAY_OF = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
 
+/** "… after the airport", "… before the concert": what the question places its event after or before. */
+const SEQUENCE = /\b(after|before)\s+(?:the|his|her|their|its|that|this)?\s*[\p{L}-]+/iu;
+
+/**
+ * A question that places its event after (or before) another ("where did they drive after the airport"), whose
+ * best passage tells of that other event without the question's verb: the next (or previous) sentence of the
+ * paragraph, when it has the question's verb ("Both leaders then traveled … to Putin's accommodation"), among
+ * the ranked candidates. Undefined otherwise.
+ */
+function sequelOf(index: StoryIndex, query: AnalyzedQuery, best: Candidate, ranked: Candidate[]): Candidate | undefined {
+  const m = SEQUENCE.exec(query.normalized);
+  if (!m || questionVerbAt(index, best.sentence.index, query) !== undefined) return undefined;
+  const step = m[1]!.toLowerCase() === 'after' ? 1 : -1;
+  const next = index.story.sentences[best.sentence.index + step];
+  if (!next || next.paragraph !== best.sentence.paragraph) return undefined;
+  const c = ranked.find((x) => x.sentence.index === next.index);
+  return c && questionVerbAt(index, next.index, query) !== undefined ? c : undefined;
+}
+
 /** Question types whose answer must be of that type. */
 const TYPED = new Set(['time', 'number', 'reason', 'place', 'person']);
 
 /** who / when / where / what / why / ask: a short answer of the right type and the passage it comes from. */
 function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): Answer {
   const ranked = rankSentences(index, query, 8);
-  const best = ranked[0];
+  let best = ranked[0];
   const out = outOfStory(index, query, best);
   base.trace = { kind: query.kind, unknownTerms: query.terms.filter((t) => !t.known).map((t) => t.token) };
   if ((query.kind === 'who' || query.kind === 'what') && base.command !== 'why') {
@@ -145,7 +164,11 @@ function answerQuestion(index: StoryIndex, base: Answer, query: AnalyzedQuery): 
   if (contradicts(index, query, best)) return notFound(base, best, []);
   if (otherTime(index, query, best)) return notFound(base, best, []);
   if (asksWithinList(index, best.sentence.index, query)) return notFound(base, best, []);
-  const window = ranked.filter((c) => c.score >= best.score - index.options.factWindow);
+  // The event after (or before) the one the best passage tells of: that passage is only where it is placed.
+  const sequel = sequelOf(index, query, best, ranked);
+  const reference = sequel ? best : undefined;
+  if (sequel) best = sequel;
+  const window = [best, ...ranked.filter((c) => c !== best && c !== reference && c.score >= best.score - index.options.factWindow)];
   const picked = pickFact(index, window, query);
   if (picked) {
     // A machine-drafted who-fact names its clause's subject, whatever the question: where the sentence has the

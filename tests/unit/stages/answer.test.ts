@@ -316,6 +316,14 @@ describe('"when": a time the paragraph set earlier', () => {
   });
 });
 
+describe('a question placing its event after another', () => {
+  it('answers from the sentence after the one that tells of the other event, when it has the question\'s verb', () => {
+    const trip = gazette('mayor-trip', 'Ferry season results', ['Mayor Lena Ostrova landed at Calder airport on Friday. She then drove with her staff to the new ferry terminal.', 'The terminal cost $12 million.']);
+    expect(answer(trip, 'ask', 'where did the mayor drive after the airport')).toMatchObject({ found: true, answer: 'the new ferry terminal', passage: expect.stringMatching(/^She then drove/) });
+    expect(answer(trip, 'ask', 'where did the mayor land')).toMatchObject({ found: true, passage: expect.stringMatching(/^Mayor Lena Ostrova landed/) });
+  });
+});
+
 describe('"when": a time on the other side of publication is another event', () => {
   it('answers a past question with a past time and a future one with a time to come', () => {
     expect(answer(index, 'when', 'when was the steel deck built').answer).toMatch(/2019/);
