@@ -387,16 +387,24 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     kind,
     expect,
     head: headOf(normalized, (w) => lexicon.isVerbFirst(w)),
-    role: roleOf(normalized),
+    role: roleOf(withoutLead(normalized)),
     terms,
     entities: [...new Set([...index.aliases.find(aliasText), ...pertained, ...namedByPart(index, terms)])],
-    speech: SPEECH.test(normalized),
+    speech: SPEECH.test(withoutLead(normalized)),
     negated: NEGATION.test(normalized),
     yesNo: YES_NO.test(normalized) || normalized !== written,
     frame: terms.filter((t) => t.start < frameEnd).map((t) => t.token),
     ...(measureTerm ? { measure: measureTerm } : {}),
-    ...gapField(normalized, lexicon),
+    ...gapField(withoutLead(normalized), lexicon),
   };
+}
+
+/** A lead-in that sets where the question looks ("according to putin,", "per the op-ed,", "in the statement,"): not the question's own words. */
+const ACCOUNT_LEAD = /^\s*(?:according to|per|in|from)\s+[^,?]{1,60},\s*(?=(?:who|whom|whose|what|which|when|where|why|how)\b)/i;
+
+/** The question without such a lead-in: its own word order, for its role and gap. */
+function withoutLead(normalized: string): string {
+  return normalized.replace(ACCOUNT_LEAD, '');
 }
 
 /** The question's gap, when its word order shows one. */

@@ -34,6 +34,12 @@ function found(command: Command, query: string, paragraphs: number[]): Answer {
 const said = (a: Answer) => a.answer ?? a.passage ?? '';
 
 describe('who', () => {
+  it('reads "according to X, who …" as a question in X\'s account, not one about who said it', () => {
+    for (const q of ['according to putin\'s article, who has north korea been supporting in ukraine', 'according to rodong sinmun, who has north korea been supporting']) {
+      expect(found('who', q, [4]).answer, q).toMatch(/Moscow/);
+    }
+  });
+
   it('finds who welcomed the Russian leader', () => {
     const a = found('who', 'who welcomed the Russian leader', [1, 2]);
     expect(a.answer).toMatch(/Kim/);
