@@ -216,7 +216,8 @@ function ownerConflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate)
     if (!ids.length) continue;
     // What is owned, by the story terms its words matched (typos and synonyms included).
     const restWords = new Set(rest.trim().toLowerCase().split(/\s+/));
-    const heads = new Set(rest.trim().split(/\s+/).flatMap((w) => termsOf(w)));
+    // (A typo's own stem, which no story word has, is no head: "newpaper" stands for the story's "newspaper".)
+    const heads = new Set(rest.trim().split(/\s+/).flatMap((w) => termsOf(w)).filter((t) => index.vocabulary.has(t)));
     for (const t of query.terms) if (restWords.has(t.token.toLowerCase())) for (const [f, c] of t.forms) if (c >= index.options.firmCredit) heads.add(f);
     for (const p of passage.matchAll(/([\p{Lu}][\p{L}.-]*(?: [\p{Lu}][\p{L}.-]*){0,3})'s? ((?:[\p{L}'-]+ ?){1,5})/gu)) {
       const storyOwner = idsIn(index, p[1]!);

@@ -228,6 +228,18 @@ describe('factcheck: a figure typed qualified and scaled is one element', () => 
   });
 });
 
+describe('factcheck: another owner, with the owned thing misspelt', () => {
+  it('contradicts "france\'s newspaer" where the story has Wales\'s newspaper, as it does spelt right', () => {
+    const herald = indexTiny({
+      slug: 'harbour-herald', headline: 'Ferry season results', date: '2024-05-06', outlet: 'Calder Gazette',
+      paragraphs: ['The timetable was printed in the Harbour Herald, Wales’s weekly newspaper, on Monday.', 'Passengers in France welcomed the later sailings.'],
+    });
+    for (const claim of ['the harbour herald is france\'s newspaer', 'the harbour herald is france\'s newspaper']) {
+      expect(answer(herald, 'factcheck', claim), claim).toMatchObject({ verdict: 'contradicted', reason: { element: 'place', claim: 'france', story: 'Wales' } });
+    }
+  });
+});
+
 describe('factcheck: an unknown name is checked against a slot of its own kind', () => {
   it('does not call a person the story never names a wrong place', () => {
     const pier = indexTiny({
