@@ -252,7 +252,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const identity = asksIdentity(query);
   // The asked-for noun as WordNet has it ("city"), so that a candidate WordNet knows as one ("Pyongyang") fits it.
   const headLemma = headNounLemma(query);
-  const headClass = headLemma ? lexicon.senses(headLemma, 'n')[0]?.lexFile : undefined;
+  const headClass = headNounClass(query);
   const moneyAsked = query.expect === 'number' && headClass === 'noun.possession' && spans.some((x) => x.kind === 'number' && MONEY.test(x.text));
   // Where each question word the sentence holds stands, with its weight.
   const marks = clauseMarks(index, sentenceIndex);
@@ -400,6 +400,12 @@ export function headNounLemma(query: AnalyzedQuery): string | undefined {
   const head = query.head;
   const headToken = head ? query.terms.find((t) => termsOf(t.token)[0] === head)?.token : undefined;
   return headToken ? lexicon.lemmas(headToken.toLowerCase()).find((l) => l.pos === 'n')?.lemma : undefined;
+}
+
+/** The WordNet class (lexicographer file) of the asked-for noun's likeliest sense ("noun.group" for "which party"). */
+export function headNounClass(query: AnalyzedQuery): string | undefined {
+  const lemma = headNounLemma(query);
+  return lemma ? lexicon.senses(lemma, 'n')[0]?.lexFile : undefined;
 }
 
 /** Whether a candidate of a kind (a span's, or a fact answer's type) may answer for a noun of the WordNet class its likeliest sense is filed in: a group ("party", "agency") is no person. */

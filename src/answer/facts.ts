@@ -3,8 +3,7 @@ import type { StoryIndex } from '../search/index.ts';
 import { termsOf, tokenize } from '../text/terms.ts';
 import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import { creditIn, type Candidate } from './retrieve.ts';
-import { fitsClass, headNounLemma } from './extract.ts';
-import { lexicon } from '../lexicon/index.ts';
+import { fitsClass, headNounClass } from './extract.ts';
 
 /**
  * How many of the given question words a fact's quote (or answer, or annotated entities) holds, each
@@ -45,8 +44,7 @@ function kindsFor(query: AnalyzedQuery, facts: AnchoredFact[]): string[][] {
  */
 export function pickFact(index: StoryIndex, candidates: Candidate[], query: AnalyzedQuery): { fact: AnchoredFact; candidate: Candidate } | undefined {
   const about = predicateTerms(query);
-  const headLemma = headNounLemma(query);
-  const headClass = headLemma ? lexicon.senses(headLemma, 'n')[0]?.lexFile : undefined;
+  const headClass = headNounClass(query);
   for (const kinds of kindsFor(query, candidates.flatMap((c) => c.facts))) {
     const fits = candidates.flatMap((candidate, rank) => {
       const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(index, f, about) > 0);
