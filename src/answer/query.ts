@@ -254,7 +254,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   // "Does the article say (for sure) that X", "is it true that X": a yes/no question about X itself.
   const asksStory = STORY_FRAME.exec(written);
   const normalized = asksStory && asksStory[0].length < written.length ? written.slice(asksStory[0].length) : written;
-  const detected = detectKind(normalized);
+  const detected = quantityAsked(detectKind(normalized), normalized);
   const kind = forceKind ?? detected.kind;
   const expect: Expect = forceKind && forceKind !== detected.kind
     ? ({ who: 'person', when: 'time', where: 'place', why: 'reason', what: detected.expect } as const)[forceKind]
@@ -397,6 +397,18 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     ...(measureTerm ? { measure: measureTerm } : {}),
     ...gapField(withoutLead(normalized), lexicon),
   };
+}
+
+/** "What was the (final) score (of …)": the noun a copula question asks to be given. */
+const COPULA_NOUN = /^\s*(?:\S+\s+)?what\s+(?:is|was|are|were)\s+the\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)\s*(?:\?|$|\b(?:of|in|for|between|at|on)\b)/iu;
+
+/** A "what" question about a noun that WordNet gives a sense as a quantity ("what was the final score of the game"): a figure answers it. */
+function quantityAsked(detected: { kind: QuestionKind; expect: Expect }, normalized: string): { kind: QuestionKind; expect: Expect } {
+  if (detected.expect !== 'thing') return detected;
+  const noun = COPULA_NOUN.exec(normalized)?.[1]?.toLowerCase();
+  const lemma = noun ? wordnet.lemmas(noun).find((l) => l.pos === 'n')?.lemma : undefined;
+  const quantity = !!lemma && wordnet.senses(lemma, 'n').slice(0, 3).some((x) => x.lexFile === 'noun.quantity');
+  return quantity ? { kind: 'what', expect: 'number' } : detected;
 }
 
 /** A lead-in that sets where the question looks ("according to putin,", "per the op-ed,", "in the statement,"): not the question's own words. */

@@ -316,6 +316,13 @@ describe('"when": a time the paragraph set earlier', () => {
   });
 });
 
+describe('"what was the N" for a noun WordNet gives a sense as a quantity', () => {
+  it('answers "what was the final score" with the score alone', () => {
+    const cup = gazette('county-cup', 'Ferry season results', ['Calder Rovers defeated the defending champions Ashby Town 20–18 in the County Cup final, with captain Ruth Okafor scoring twice.', 'The home side had lost the first game of the season.']);
+    expect(answer(cup, 'ask', 'What was the final score of the County Cup final?')).toMatchObject({ found: true, answer: '20–18', paragraph: 1 });
+  });
+});
+
 describe('a question placing its event after another', () => {
   it('answers from the sentence after the one that tells of the other event, when it has the question\'s verb', () => {
     const trip = gazette('mayor-trip', 'Ferry season results', ['Mayor Lena Ostrova landed at Calder airport on Friday. She then drove with her staff to the new ferry terminal.', 'The terminal cost $12 million.']);
