@@ -252,7 +252,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const identity = asksIdentity(query);
   // The asked-for noun as WordNet has it ("city"), so that a candidate WordNet knows as one ("Pyongyang") fits it.
   const headLemma = headNounLemma(query);
-  const headClass = headNounClass(query);
+  const headClass = headNounClass(query, headLemma);
   const moneyAsked = query.expect === 'number' && headClass === 'noun.possession' && spans.some((x) => x.kind === 'number' && MONEY.test(x.text));
   // Where each question word the sentence holds stands, with its weight.
   const marks = clauseMarks(index, sentenceIndex);
@@ -403,8 +403,7 @@ export function headNounLemma(query: AnalyzedQuery): string | undefined {
 }
 
 /** The WordNet class (lexicographer file) of the asked-for noun's likeliest sense ("noun.group" for "which party"). */
-export function headNounClass(query: AnalyzedQuery): string | undefined {
-  const lemma = headNounLemma(query);
+export function headNounClass(query: AnalyzedQuery, lemma = headNounLemma(query)): string | undefined {
   return lemma ? lexicon.senses(lemma, 'n')[0]?.lexFile : undefined;
 }
 

@@ -47,10 +47,10 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   const sentenceTerms = index.sentenceTerms[best.sentence.index]!;
   // A figure of the claim counts as matched where the passage has one of the same kind to compare it with
   // ("$52 million" against "$48 million"): its value is what is checked below.
-  const passageFigures = figuresIn(passage);
+  const storyFigures = figuresIn(passage);
   const claimFigures = figuresIn(claim);
-  const comparable = (t: QueryTerm) => claimFigures.some((f) => f.start <= t.start && t.start < f.end && passageFigures.some((x) => sameUnit(f, x)));
-  const matched = query.terms.filter((t) => creditIn(sentenceTerms, t) > 0 || comparable(t)).length;
+  const figureToCompare = (t: QueryTerm) => claimFigures.some((f) => f.start <= t.start && t.start < f.end && storyFigures.some((x) => sameUnit(f, x)));
+  const matched = query.terms.filter((t) => creditIn(sentenceTerms, t) > 0 || figureToCompare(t)).length;
   // Another source: the claim credits someone the story does not credit for this.
   const facts = index.factsBySentence.get(best.sentence.index) ?? [];
   const credited = new Set(facts.flatMap((f) => f.attribution).filter((id) => id !== 'article'));
@@ -90,9 +90,8 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   // Figures: a claim figure that no figure of the same kind in the passage agrees with. The clause the
   // claim is about (its fact's quote) is the scope when it has such figures: "opened the scoring in the
   // 23rd minute" does not lend "36th" from "doubled the lead in the 36th minute".
-  const storyFigures = figuresIn(passage);
   const clauseFigures = fact ? figuresIn(fact.quote.exact) : [];
-  for (const f of figuresIn(claim)) {
+  for (const f of claimFigures) {
     const inClause = clauseFigures.filter((s) => sameUnit(f, s));
     const comparable = inClause.length ? inClause : storyFigures.filter((s) => sameUnit(f, s));
     if (comparable.length && !comparable.some((s) => agrees(f, s))) {
@@ -103,7 +102,7 @@ function conflict(index: StoryIndex, query: AnalyzedQuery, best: Candidate, fact
   // own relative dates resolved against the publication date as the story's are ("two years ago": 2022).
   const factYears = facts.map((x) => x.time?.value?.slice(0, 4)).filter((y): y is string => !!y && /^\d{4}$/.test(y));
   const claimYears = [
-    ...figuresIn(claim).filter((x) => x.unit === 'calendar-year').map((f) => ({ text: f.text, year: String(f.value) })),
+    ...claimFigures.filter((x) => x.unit === 'calendar-year').map((f) => ({ text: f.text, year: String(f.value) })),
     ...(published ? timeSpans : []).filter((t) => t.time.basis && 'derived' in t.time.basis && t.time.value).map((t) => ({ text: t.time.text, year: t.time.value!.slice(0, 4) })),
   ];
   // A time after publication is another event (a plan, a forecast) than the story's, not another time of it.

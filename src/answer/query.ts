@@ -381,21 +381,23 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     terms.push({ token, start, forms, weight, known, salient, english, ...(match ? { match } : {}) });
   }
   const measureTerm = measure === undefined ? undefined : terms.find((t) => t.start === measure)?.token;
+  // The question's own words, without a lead-in that sets whose account it is in: for its role, speech and gap.
+  const own = withoutLead(normalized);
   return {
     text,
     normalized,
     kind,
     expect,
     head: headOf(normalized, (w) => lexicon.isVerbFirst(w)),
-    role: roleOf(withoutLead(normalized)),
+    role: roleOf(own),
     terms,
     entities: [...new Set([...index.aliases.find(aliasText), ...pertained, ...namedByPart(index, terms)])],
-    speech: SPEECH.test(withoutLead(normalized)),
+    speech: SPEECH.test(own),
     negated: NEGATION.test(normalized),
     yesNo: YES_NO.test(normalized) || normalized !== written,
     frame: terms.filter((t) => t.start < frameEnd).map((t) => t.token),
     ...(measureTerm ? { measure: measureTerm } : {}),
-    ...gapField(withoutLead(normalized), lexicon),
+    ...gapField(own, lexicon),
   };
 }
 

@@ -2,7 +2,6 @@ import { answer } from '../answer/answer.ts';
 import type { EngineOptions } from '../answer/options.ts';
 import type { Answer, Command } from '../answer/types.ts';
 import type { StoryIndex } from '../search/index.ts';
-import { Memo } from '../memo.ts';
 import { termsOf, tokenize } from '../text/terms.ts';
 import type { Story } from './types.ts';
 
@@ -19,13 +18,6 @@ import type { Story } from './types.ts';
  *    answers; when the runner-up also answers and is within `routeTieMargin`, it is a tie for the user to pick.
  */
 
-/** Terms by token, shared by every story read at start-up (their vocabularies overlap, and stemming is most of the work). */
-const termsByToken = new Memo<readonly string[]>(50_000);
-
-function cachedTerms(token: string): readonly string[] {
-  return termsByToken.get(token, () => termsOf(token));
-}
-
 /** Every term of a story a question could use to name it: its text's words and its names and aliases, as index terms. */
 export function routingTerms(story: Pick<Story, 'paragraphs' | 'entities' | 'sources'>): string[] {
   const terms = new Set<string>();
@@ -34,7 +26,7 @@ export function routingTerms(story: Pick<Story, 'paragraphs' | 'entities' | 'sou
     for (const token of tokenize(text)) {
       if (tokens.has(token)) continue; // a story repeats most of its words: each is looked up once
       tokens.add(token);
-      for (const t of cachedTerms(token)) terms.add(t);
+      for (const t of termsOf(token)) terms.add(t);
     }
   };
   for (const p of story.paragraphs) add(p);

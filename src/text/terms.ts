@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { Memo } from '../memo.ts';
 import { PHRASAL } from './paraphrase.ts';
 
 /** Prefix of the tokens that stand for a story entity (added from the alias table, never stemmed). */
@@ -92,17 +93,11 @@ const NEGATING_PART = /^(?:non|un)-/;
  * derivations) are not terms: the story's meaning map (src/text/meaning.ts) links them at query time.
  */
 export function termsOf(token: string): readonly string[] {
-  const known = termsMemo.get(token);
-  if (known) return known;
-  const terms = Object.freeze(termsOfToken(token));
-  if (termsMemo.size >= TERMS_MEMO_LIMIT) termsMemo.clear();
-  termsMemo.set(token, terms);
-  return terms;
+  return termsMemo.get(token, () => Object.freeze(termsOfToken(token)));
 }
 
-/** termsOf's results by token, bounded (cleared once full), so a word met again costs one look-up. */
-const termsMemo = new Map<string, readonly string[]>();
-const TERMS_MEMO_LIMIT = 50_000;
+/** termsOf's results by token, bounded, so a word met again (at start-up, in every story, in every question) costs one look-up. */
+const termsMemo = new Memo<readonly string[]>(50_000);
 
 function termsOfToken(token: string): string[] {
   if (token.startsWith(ENTITY_PREFIX)) return [token];
