@@ -21,6 +21,9 @@ function check(claim: string): Answer {
   return a;
 }
 
+/** A tiny two-paragraph story from the Calder Gazette, dated 2024-05-06, indexed as the bot does it. */
+const ferryStory = (slug: string, paragraphs: string[]) => indexTiny({ slug, headline: 'Ferry season results', paragraphs, date: '2024-05-06', outlet: 'Calder Gazette' });
+
 describe('factcheck: supported', () => {
   it('supports a claim every element of which one passage states', () => {
     expect(check('Ostrova opened the Harbour Bridge on Saturday morning')).toMatchObject({ verdict: 'supported', paragraph: 1 });
@@ -218,10 +221,7 @@ describe('factcheck: not in the story', () => {
 
 describe('factcheck: a figure typed qualified and scaled is one element', () => {
   it('supports "almost 2k passengers" for 1,980, and does not read "thousand" or "almost" as words of their own', () => {
-    const ferry = indexTiny({
-      slug: 'ferry-figures', headline: 'Ferry season results', date: '2024-05-06', outlet: 'Calder Gazette',
-      paragraphs: ['The ferry carried 1,980 passengers on Monday.', 'Thousands of passengers have used the pier since it opened, almost all of them walkers.'],
-    });
+    const ferry = ferryStory('ferry-figures', ['The ferry carried 1,980 passengers on Monday.', 'Thousands of passengers have used the pier since it opened, almost all of them walkers.']);
     expect(answer(ferry, 'factcheck', 'the ferry carried almost 2k passengers on monday')).toMatchObject({ verdict: 'supported', paragraph: 1 });
     expect(answer(ferry, 'factcheck', 'the ferry carried nearly two thousand passengers')).toMatchObject({ verdict: 'supported', paragraph: 1 });
     expect(answer(ferry, 'factcheck', 'the ferry carried over 5 thousand passengers')).toMatchObject({ verdict: 'contradicted', reason: { element: 'number' } });
@@ -230,10 +230,7 @@ describe('factcheck: a figure typed qualified and scaled is one element', () => 
 
 describe('factcheck: another owner, with the owned thing misspelt', () => {
   it('contradicts "france\'s newspaer" where the story has Wales\'s newspaper, as it does spelt right', () => {
-    const herald = indexTiny({
-      slug: 'harbour-herald', headline: 'Ferry season results', date: '2024-05-06', outlet: 'Calder Gazette',
-      paragraphs: ['The timetable was printed in the Harbour Herald, Wales’s weekly newspaper, on Monday.', 'Passengers in France welcomed the later sailings.'],
-    });
+    const herald = ferryStory('harbour-herald', ['The timetable was printed in the Harbour Herald, Wales’s weekly newspaper, on Monday.', 'Passengers in France welcomed the later sailings.']);
     for (const claim of ['the harbour herald is france\'s newspaer', 'the harbour herald is france\'s newspaper']) {
       expect(answer(herald, 'factcheck', claim), claim).toMatchObject({ verdict: 'contradicted', reason: { element: 'place', claim: 'france', story: 'Wales' } });
     }
@@ -242,10 +239,7 @@ describe('factcheck: another owner, with the owned thing misspelt', () => {
 
 describe('factcheck: an unknown name is checked against a slot of its own kind', () => {
   it('does not call a person the story never names a wrong place', () => {
-    const pier = indexTiny({
-      slug: 'paris-pier', headline: 'Ferry season results', date: '2024-05-06', outlet: 'Calder Gazette',
-      paragraphs: ['Harbour master Ruth Okafor thanked the crews.', 'The new pier opened in Paris on Monday.'],
-    });
+    const pier = ferryStory('paris-pier', ['Harbour master Ruth Okafor thanked the crews.', 'The new pier opened in Paris on Monday.']);
     // "Ruth Smith" is a person (her first name is a story person's), so Paris is not what she contradicts.
     expect(answer(pier, 'factcheck', 'ruth smith opened the new pier in paris on monday').verdict).toBe('not_in_story');
     expect(answer(pier, 'factcheck', 'the new pier opened in paris on monday').verdict).toBe('supported');
