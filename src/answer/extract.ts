@@ -2,9 +2,10 @@ import { lexicon } from '../lexicon/index.ts';
 import { Memo } from '../memo.ts';
 import type { StoryIndex } from '../search/index.ts';
 import type { Span, SpanKind } from '../text/analyze.ts';
-import { ENTITY_PREFIX, termsOf } from '../text/terms.ts';
+import { ENTITY_PREFIX, termsOf, tokenize } from '../text/terms.ts';
 import type { AnalyzedQuery, Expect, QueryTerm } from './query.ts';
-import { predicateTerms } from './query.ts';
+import { asksPersonName, predicateTerms } from './query.ts';
+import { creditIn } from './retrieve.ts';
 
 /** How well each kind of span fits each kind of answer wanted (0: not at all). */
 const FIT: Record<Expect, Partial<Record<SpanKind, number>>> = {
@@ -253,6 +254,7 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   // The asked-for noun as WordNet has it ("city"), so that a candidate WordNet knows as one ("Pyongyang") fits it.
   const headLemma = headNounLemma(query);
   const headClass = headNounClass(query, headLemma);
+  const namedPerson = query.expect === 'person' && asksPersonName(query.normalized);
   const moneyAsked = query.expect === 'number' && headClass === 'noun.possession' && spans.some((x) => x.kind === 'number' && MONEY.test(x.text));
   // Where each question word the sentence holds stands, with its weight.
   const marks = clauseMarks(index, sentenceIndex);
@@ -281,7 +283,9 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     if (span.kind === 'noun' && query.expect === 'person' && !namesPerson(span.text)) continue;
     if (span.kind === 'noun' && query.expect === 'place' && !afterPlacePreposition(sentence, span.start)) continue;
     // A head noun WordNet files as a group ("which party") is no person, even one the parser typed as a name.
-    if (headClass && !fitsClass(spans.some((o) => o.kind === 'person' && o.start <= span.start && span.end <= o.end) ? 'person' : span.kind, headClass)) continue;
+    if (headClass && !fitsClass(typedAs(spans, span), headClass)) continue;
+    // "The name of the secretary general" is a person's name, not any name the sentence has.
+    if (namedPerson && (!['person', 'name'].includes(typedAs(spans, span)) || restatesNamed(index, sentenceIndex, query, span.text))) continue;
     // Nor is a name WordNet knows only as something else ("World Cup" an event, "AI" a field).
     if (query.expect === 'place' && (span.kind === 'name' || span.kind === 'organisation') && !mayBePlace(span.text)) continue;
     // A name that is a person's is not a place.
@@ -412,6 +416,13 @@ export function fitsClass(kind: string, lexFile: string): boolean {
   return lexFile !== 'noun.group' || kind !== 'person';
 }
 
+/** A span's kind, where a name lies inside a person or an organisation the parser found: that one ("Kim Jong Un", "National Security Council"). */
+function typedAs(spans: readonly Span[], span: Span): string {
+  if (spans.some((o) => o.kind === 'person' && o.start <= span.start && span.end <= o.end)) return 'person';
+  for (const kind of ['organisation', 'place'] as const) if (span.kind === 'name' && spans.some((o) => o.kind === kind && o.start <= span.start && span.end <= o.end)) return kind;
+  return span.kind;
+}
+
 /** A figure of money: a currency sign or a currency's name. */
 const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|cents?|francs?|pesos?|roubles?|rubles?)\b/i;
 
@@ -480,4 +491,24 @@ export function fitToHead(query: AnalyzedQuery, answer: string): string {
   if (counted && termsOf(counted[2]!)[0] === query.head) return counted[1]!;
   // A parenthesis the span opened but did not close ("1,388 (0.9%") is cut off.
   return answer.replace(/\s*\([^)]*$/, '') || answer;
+}
+
+const NAME_OF = /\bnames?\s+of\s+(.+)$/i;
+
+/**
+ * Whether a candidate answer to "what is the name of X" is X itself, not its name: X's words end it ("… and
+ * NATO's Secretary General" for "the name of the NATO secretary general", where the story never names them),
+ * as a name stands after its title ("North Korean leader Kim Jong Un"). False for any other question.
+ */
+export function restatesNamed(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery, text: string): boolean {
+  const m = NAME_OF.exec(query.normalized);
+  if (!m) return false;
+  const named = new Set(tokenize(m[1]!).map((w) => w.toLowerCase()));
+  const firm = index.options.firmCredit;
+  const inSentence = index.sentenceTerms[sentenceIndex]!;
+  const asked = query.terms.filter((t) => named.has(t.token.toLowerCase()) && creditIn(inSentence, t) >= firm);
+  const last = tokenize(text).filter((w) => termsOf(w).length > 0).at(-1);
+  if (!asked.length || !last) return false;
+  const own = new Set(termsOf(last));
+  return asked.some((t) => creditIn(own, t) >= firm);
 }

@@ -1,9 +1,9 @@
 import type { AnchoredFact } from '../story/types.ts';
 import type { StoryIndex } from '../search/index.ts';
 import { termsOf, tokenize } from '../text/terms.ts';
-import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
+import { asksPersonName, predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import { creditIn, type Candidate } from './retrieve.ts';
-import { fitsClass, headNounClass } from './extract.ts';
+import { fitsClass, headNounClass, restatesNamed } from './extract.ts';
 
 /**
  * How many of the given question words a fact's quote (or answer, or annotated entities) holds, each
@@ -45,6 +45,7 @@ function kindsFor(query: AnalyzedQuery, facts: AnchoredFact[]): string[][] {
 export function pickFact(index: StoryIndex, candidates: Candidate[], query: AnalyzedQuery): { fact: AnchoredFact; candidate: Candidate } | undefined {
   const about = predicateTerms(query);
   const headClass = headNounClass(query);
+  const namedPerson = query.expect === 'person' && asksPersonName(query.normalized);
   for (const kinds of kindsFor(query, candidates.flatMap((c) => c.facts))) {
     const fits = candidates.flatMap((candidate, rank) => {
       const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(index, f, about) > 0);
@@ -56,6 +57,8 @@ export function pickFact(index: StoryIndex, candidates: Candidate[], query: Anal
         .filter((f) => !(query.head && /^(?:year|date|day|month)$/.test(query.head) && f.time?.precision === 'duration'))
         // "Which party …" is not answered by a person.
         .filter((f) => !(headClass && f.answer!.type && !fitsClass(f.answer!.type, headClass)))
+        // "The name of the NATO secretary general" is not "… NATO's Secretary General".
+        .filter((f) => !namedPerson || (f.answer!.type === 'person' && !restatesNamed(index, candidate.sentence.index, query, f.answer!.text)))
         .map((fact) => ({ fact, candidate, rank, about: sharedWords(index, fact, about), all: sharedWords(index, fact, query.terms) }))
         .filter((x) => !anyAbout || x.about > 0);
     });

@@ -546,3 +546,18 @@ describe('"what is X": a thing named before the noun that says what it is', () =
     expect(answer(port, 'what', 'what is the Kestrel K9')).toMatchObject({ found: true, answer: 'processors', paragraph: 1 });
   });
 });
+
+describe('"what is the name of X", X a person: a person\'s name answers it', () => {
+  const board = () => gazette('calder-tolls', 'Toll plan worries Calder', [
+    'The Calder Harbour Board and the town\'s chief engineer have raised concerns about the toll plan.',
+    'Harbour master Ada Quell said the ferries would keep running.',
+  ]);
+  it('abstains where the story gives only the title, never answering with the title or another name', () => {
+    const story = board();
+    expect(answer(story, 'ask', 'what is the name of the chief engineer')).toMatchObject({ found: false });
+    expect(answer(story, 'who', 'whats the name of the chief engineer mentioned')).toMatchObject({ found: false });
+  });
+  it('answers with the name standing after the title', () => {
+    expect(answer(board(), 'ask', 'what is the name of the harbour master')).toMatchObject({ found: true, answer: 'Ada Quell', paragraph: 2 });
+  });
+});
