@@ -1,5 +1,5 @@
 import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
-import { coverage, type Candidate } from './retrieve.ts';
+import { coverage, creditIn, type Candidate } from './retrieve.ts';
 import type { StoryIndex } from '../search/index.ts';
 import type { EngineOptions } from './options.ts';
 
@@ -33,10 +33,29 @@ export function outOfStory(index: StoryIndex, query: AnalyzedQuery, best: Candid
   // Naming the story's people is not enough: when everything the question says about them ("born",
   // "married") is foreign to the story, the story does not answer it.
   const predicate = predicateTerms(query);
-  // Only loose WordNet links ("married" → the "ties" between countries) do not make it known.
+  // Only loose WordNet links ("married" → the "ties" between countries) do not make it known, unless the
+  // question's other words pin the passage down.
   const firm = (t: QueryTerm) => [...t.forms.values()].some((c) => c >= options.firmCredit);
-  if (predicate.length && predicate.every((t) => !firm(t))) return result;
+  if (predicate.length && predicate.every((t) => !firm(t)) && !pinned(index, query, best, predicate)) return result;
   // What the question asks about its names must be in the passage, not only the names.
   if (predicate.length && coverage(index, query, best.sentence, predicate) < options.minPredicateCoverage) return result;
   return null;
+}
+
+/**
+ * Whether the question's other words, those the best passage firmly has, pin it down: they stand together in
+ * at most `pinnedSentences` of the story's sentences ("Lady Gaga", "Examination Boards"), so a question verb
+ * the passage says otherwise ("sing" for "performed") still asks about it. A story's main people stand together
+ * in many sentences ("putin … nk"): naming them is not enough.
+ */
+function pinned(index: StoryIndex, query: AnalyzedQuery, best: Candidate, predicate: QueryTerm[]): boolean {
+  const limit = index.options.pinnedSentences;
+  if (limit <= 0) return false;
+  const firm = index.options.firmCredit;
+  const own = index.sentenceTerms[best.sentence.index]!;
+  const others = query.terms.filter((t) => !predicate.includes(t) && creditIn(own, t) >= firm);
+  if (!others.length) return false;
+  let n = 0;
+  for (const terms of index.sentenceTerms) if (others.every((t) => creditIn(terms, t) >= firm) && ++n > limit) return false;
+  return true;
 }

@@ -561,3 +561,20 @@ describe('"what is the name of X", X a person: a person\'s name answers it', () 
     expect(answer(board(), 'ask', 'what is the name of the harbour master')).toMatchObject({ found: true, answer: 'Ada Quell', paragraph: 2 });
   });
 });
+
+describe('abstention: a loosely matched verb, where the question\'s other words pin the passage down', () => {
+  const concert = (options?: Parameters<typeof engineOptions>[0]) => indexTiny({ slug: 'calder-concert', headline: 'Calder opens its festival', paragraphs: [
+    'Mayor Lena Ostrova opened the festival on Friday. Ostrova thanked the volunteers.',
+    'Ada Quell performed the town anthem at the harbour, while Ostrova watched from the pier.',
+    'Ostrova said the festival would return next year. Ostrova later visited the market.',
+  ], date: '2024-05-06', outlet: 'Calder Gazette' }, options && engineOptions(options));
+  it('answers "what did X sing" from the one sentence that has X, where it says "performed"', () => {
+    expect(answer(concert(), 'ask', 'what did ada quell sing')).toMatchObject({ found: true, paragraph: 2 });
+  });
+  it('abstains where only the story\'s main person is named, in many sentences', () => {
+    expect(answer(concert(), 'ask', 'who did ostrova marry')).toMatchObject({ found: false });
+  });
+  it('abstains on the loose verb with pinnedSentences 0', () => {
+    expect(answer(concert({ pinnedSentences: 0 }), 'ask', 'what did ada quell sing')).toMatchObject({ found: false });
+  });
+});
