@@ -121,6 +121,22 @@ export function questionVerbAt(index: StoryIndex, sentenceIndex: number, query: 
 }
 
 /**
+ * Whether a piece of the sentence (character offsets) stands on the side of the question's own verb that the
+ * question's role asks for: before it for "who greeted X" (after it in a passive: "X was greeted by ___"),
+ * after it for "who did X greet", before it for "who was greeted". Undefined when the sentence has no verb of
+ * the question's, or the question asks no role.
+ */
+export function onRoleSide(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery, start: number, end: number): boolean | undefined {
+  if (query.role === 'none') return undefined;
+  const verb = questionVerbAt(index, sentenceIndex, query);
+  if (verb === undefined) return undefined;
+  const w = index.analyses[sentenceIndex]!.words[verb]!;
+  const passive = /^\s*by\b/i.test(index.story.sentences[sentenceIndex]!.text.slice(w.end));
+  const wantBefore = (query.role === 'subject') !== passive;
+  return wantBefore ? end <= w.start : start >= w.end;
+}
+
+/**
  * Where the sentence has the question's verb as a noun of it ("invasion" for "who invaded"), with no verb
  * of it: the event named, its agent before it as a possessive ("Russia's 2022 invasion"), its object after
  * "of" ("invasion of Ukraine"). Undefined when it has no such noun.

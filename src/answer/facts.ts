@@ -3,7 +3,7 @@ import type { StoryIndex } from '../search/index.ts';
 import { termsOf, tokenize } from '../text/terms.ts';
 import { asksPersonName, predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import { creditIn, type Candidate } from './retrieve.ts';
-import { fitsClass, headNounClass, restatesNamed } from './extract.ts';
+import { fitsClass, headNounClass, onRoleSide, restatesNamed } from './extract.ts';
 
 /**
  * How many of the given question words a fact's quote (or answer, or annotated entities) holds, each
@@ -59,6 +59,8 @@ export function pickFact(index: StoryIndex, candidates: Candidate[], query: Anal
         .filter((f) => !(headClass && f.answer!.type && !fitsClass(f.answer!.type, headClass)))
         // "The name of the NATO secretary general" is not "… NATO's Secretary General".
         .filter((f) => !namedPerson || (f.answer!.type === 'person' && !restatesNamed(index, candidate.sentence.index, query, f.answer!.text)))
+        // "Who was greeted" is not answered by the greeter: an answer its sentence gives on the other side of the question's verb.
+        .filter((f) => !wrongSide(index, candidate, query, f))
         .map((fact) => ({ fact, candidate, rank, about: sharedWords(index, fact, about), all: sharedWords(index, fact, query.terms) }))
         .filter((x) => !anyAbout || x.about > 0);
     });
@@ -66,6 +68,12 @@ export function pickFact(index: StoryIndex, candidates: Candidate[], query: Anal
     if (fits[0]) return { fact: fits[0].fact, candidate: fits[0].candidate };
   }
   return undefined;
+}
+
+/** Whether the fact's sentence gives its answer where the question's role is not (see onRoleSide). */
+function wrongSide(index: StoryIndex, candidate: Candidate, query: AnalyzedQuery, fact: AnchoredFact): boolean {
+  const at = candidate.sentence.text.indexOf(fact.answer!.text);
+  return at >= 0 && onRoleSide(index, candidate.sentence.index, query, at, at + fact.answer!.text.length) === false;
 }
 
 /** The fact in a sentence a claim is about: the one sharing most of its words (longest quote on a tie). */

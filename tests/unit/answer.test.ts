@@ -34,6 +34,10 @@ function found(command: Command, query: string, paragraphs: number[]): Answer {
 const said = (a: Answer) => a.answer ?? a.passage ?? '';
 
 describe('who', () => {
+  it('answers "who was greeted" with the one greeted, not the annotated greeter, and "who greeted" with the greeter', () => {
+    expect(found('who', 'who was greeted at the airport', [2]).answer).toMatch(/Putin/);
+    expect(found('who', 'who greeted putin at the airport', [2]).answer).toMatch(/Kim Jong Un/);
+  });
   it('reads "according to X, who …" as a question in X\'s account, not one about who said it', () => {
     for (const q of ['according to putin\'s article, who has north korea been supporting in ukraine', 'according to rodong sinmun, who has north korea been supporting']) {
       expect(found('who', q, [4]).answer, q).toMatch(/Moscow/);
