@@ -76,7 +76,7 @@ const MEASURES = 'long|old|far|big|tall|large|high|often|deep|wide|heavy|quick|q
 /** What stands before a question's measure adjective ("how " in "how old is …"), one lead word allowed. */
 const MEASURE_AT = new RegExp(`^\\s*(?:\\S+\\s+){0,1}how\\s+(?=(?:${MEASURES})\\b)`, 'i');
 
-const FRAME_NOUNS = new RegExp(`^(?:${TIME_NOUNS}|${PLACE_NOUNS}|${PERSON_NOUNS}|kind|type|sort|sorts|kinds|types|name|of|the|week|weeks|days|years|yrs|yr)$`);
+const FRAME_NOUNS = new RegExp(`^(?:${TIME_NOUNS}|${PLACE_NOUNS}|${PERSON_NOUNS}|kind|type|sort|sorts|kinds|types|name|names|of|the|week|weeks|days|years|yrs|yr)$`);
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Every string one edit (delete, swap, change, insert) away from a word. */
@@ -270,7 +270,9 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   const mentions = index.aliases.spans(aliasText);
   const lexicon = index.meaning;
   const whatFrame = /^\s*(?:\S+\s+){0,1}(?:what|which)\s/i.test(normalized);
-  const frameEnd = /^\s*(?:\S+\s+){0,1}(?:what|which|how many|how much)\s+(?:[\w-]+\s+){1,4}?(?=(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)/i.exec(normalized)?.[0].length ?? 0;
+  // "What is the name of X" asks for a name, as "what X" asks for an X: "the name of" is the frame too.
+  const frameEnd = Math.max(/^\s*(?:\S+\s+){0,1}(?:what|which|how many|how much)\s+(?:[\w-]+\s+){1,4}?(?=(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)/i.exec(normalized)?.[0].length ?? 0,
+    NAME_FRAME.exec(normalized)?.[0].length ?? 0);
   // The measure a "how old / how long / how far" question asks for: its adjective names the kind of answer, like a frame noun.
   const measure = MEASURE_AT.exec(normalized)?.[0].length;
   const tokens = tokenizeWithOffsets(normalized);
@@ -413,6 +415,9 @@ function quantityAsked(detected: { kind: QuestionKind; expect: Expect }, normali
   const quantity = !!lemma && wordnet.senses(lemma, 'n').slice(0, 3).some((x) => x.lexFile === 'noun.quantity');
   return quantity ? { kind: 'what', expect: 'number' } : detected;
 }
+
+/** "What is the name of": a question's frame, asking for a name. */
+const NAME_FRAME = /^\s*(?:\S+\s+)?what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s/i;
 
 /** "What is the name of the …": the words naming what is named, up to a function word (a relative clause, a preposition) or the question's verb. */
 const NAMED_AFTER = /^\s*(?:\S+\s+)?what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(.+)$/i;

@@ -578,3 +578,16 @@ describe('abstention: a loosely matched verb, where the question\'s other words 
     expect(answer(concert({ pinnedSentences: 0 }), 'ask', 'what did ada quell sing')).toMatchObject({ found: false });
   });
 });
+
+describe('question reading: "what is the name of" is the frame, as "what X" is', () => {
+  it('weighs "name(s)" as a frame noun, so the passage need not say it', () => {
+    const bakery = gazette('calder-bakery', 'Calder bakery expands', [
+      'After leaving the mill, Ostrova partnered with two bakers in 2019, Ada Quell and Tomas Reyes, who agreed to fund a new oven.',
+    ]);
+    const q = analyzeQuery(bakery, 'What were the names of Ostrova\'s new partners?');
+    const names = q.terms.find((t) => t.token === 'names')!;
+    const partners = q.terms.find((t) => t.token === 'partners')!;
+    expect(names.weight).toBeLessThan(partners.weight);
+    expect(answer(bakery, 'ask', 'What were the names of Ostrova\'s new partners?')).toMatchObject({ found: true, answer: 'Ada Quell and Tomas Reyes', paragraph: 1 });
+  });
+});
