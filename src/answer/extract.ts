@@ -306,6 +306,11 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     if (query.expect === 'place' && (span.kind === 'name' || span.kind === 'organisation') && !mayBePlace(span.text)) continue;
     // A name that is a person's is not a place.
     if (query.expect === 'place' && span.kind === 'name' && spans.some((o) => o.kind === 'person' && o.start <= span.start && span.end <= o.end)) continue;
+    // A clause that sets a time ("when the immune system is less active") answers only "when".
+    // And only a question that opens with "when": a later "when" ("what case is represented when …") opens a clause of its own.
+    if (span.kind === 'time' && (query.expect !== 'time' || !WHEN_FIRST.test(query.normalized)) && WHEN_LEAD.test(span.text)) continue;
+    // "What year" wants a calendar time, not such a clause.
+    if (calendar && WHEN_LEAD.test(span.text)) continue;
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;
     // "How old": an age, as English gives one: "Messi, 35,", "35 years old", "a 35-year-old", "aged 35", "at age 39".
     if (query.measure?.toLowerCase() === 'old' && !(span.kind === 'number' && isAge(sentence, span))) continue;
@@ -438,6 +443,11 @@ function typedAs(spans: readonly Span[], span: Span): string {
   for (const kind of ['organisation', 'place'] as const) if (span.kind === 'name' && spans.some((o) => o.kind === kind && o.start <= span.start && span.end <= o.end)) return kind;
   return span.kind;
 }
+
+/** How a clause that sets a time opens (the analysis's time clauses: src/text/analyze.ts). */
+const WHEN_LEAD = /^(?:when|whenever|as soon as)\b/i;
+/** A question that opens with "when" (after at most one word of lead-in: "so when"). */
+const WHEN_FIRST = /^\W*(?:\S+\s+)?when\b/i;
 
 /** A figure of money: a currency sign or a currency's name. */
 const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|cents?|francs?|pesos?|roubles?|rubles?)\b/i;

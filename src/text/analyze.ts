@@ -55,6 +55,8 @@ const TIMES = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 const CLAUSE_BREAK = String.raw`,\s+(?:[a-z]+ing|which|who|whose|while|but|although|though|whereas)\b|[.;]`;
 /** A reason or purpose, up to the end of its clause (CLAUSE_BREAK). */
 const REASON = new RegExp(String.raw`\b(?:because(?: of)?|due to|as a result of|owing to|in order to|so that|so as to|thanks to|in exchange for|in return for|for)\s+([^.;]+?)(?=${CLAUSE_BREAK}|$)`, 'gi');
+/** A clause that sets when something happens ("occurs when the immune system is less active"), up to the next comma or the end of the sentence. */
+const WHEN_CLAUSE = /\b(?:when|whenever|as soon as)\s+[^.;,]+/gi;
 /** A participle clause after the main one ("…, solidifying ties with Kim"): what the action brought or was for. */
 const RESULT = /,\s+((?:further |thereby |so )?[a-z]+ing\b[^.;,]+)/g;
 /** The next clause break from `lastIndex` on (CLAUSE_BREAK). */
@@ -171,6 +173,7 @@ export function analyzeParagraph(paragraph: string, sentences: readonly { start:
     collect(YEAR, text, 'time', spans);
     collect(CENTURY, text, 'time', spans);
     collect(AGO, text, 'time', spans);
+    collect(WHEN_CLAUSE, text, 'time', spans);
     collect(DURATION, text, 'number', spans);
     collect(NUMBER, text, 'number', spans);
     collect(SPELLED, text, 'number', spans);

@@ -591,3 +591,19 @@ describe('question reading: "what is the name of" is the frame, as "what X" is',
     expect(answer(bakery, 'ask', 'What were the names of Ostrova\'s new partners?')).toMatchObject({ found: true, answer: 'Ada Quell and Tomas Reyes', paragraph: 1 });
   });
 });
+
+describe('"when": a clause that sets the time', () => {
+  const ferry = () => gazette('calder-ferry-ice', 'Calder ferry stops for winter', [
+    'The Calder ferry stops running when the harbour freezes, the Works Department said.',
+    'Engineers will inspect the pier when the ice melts in spring.',
+  ]);
+  it('answers "when does X happen" with the "when …" clause of its passage', () => {
+    expect(answer(ferry(), 'when', 'when does the calder ferry stop running')).toMatchObject({ found: true, answer: 'when the harbour freezes', paragraph: 1 });
+  });
+  it('does not answer a question whose own "when" comes later, nor a "what", with such a clause', () => {
+    const story = ferry();
+    for (const q of ['what do engineers inspect when the ice melts', 'what year does the ferry stop running']) {
+      expect(String(answer(story, 'ask', q).answer ?? ''), q).not.toMatch(/^when\b/i);
+    }
+  });
+});
