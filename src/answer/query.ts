@@ -275,7 +275,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     NAME_FRAME.exec(normalized)?.[0].length ?? 0);
   // The measure a "how old / how long / how far" question asks for: its adjective names the kind of answer, like a frame noun.
   const measure = MEASURE_AT.exec(normalized)?.[0].length;
-  const tokens = tokenizeWithOffsets(normalized);
+  const tokens = joinCompounds(index, tokenizeWithOffsets(normalized));
   const figures = figuresIn(normalized);
   // The words that only qualify or scale a figure ("almost", "thousand"): the figure's own word stands for it.
   const modifiers = figureModifiers(normalized, figures);
@@ -402,6 +402,27 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     ...(measureTerm ? { measure: measureTerm } : {}),
     ...gapField(own, lexicon),
   };
+}
+
+/**
+ * A compound the reader split that the story writes as one word ("quarter back" for its "quarterback",
+ * "head quarters"): two neighbouring words, one of them not a word of the story, whose joined form is. The
+ * joined word stands at the first one's place; a pair of words the story has both of is left alone.
+ */
+function joinCompounds(index: StoryIndex, tokens: { token: string; start: number }[]): { token: string; start: number }[] {
+  const has = (word: string) => termsOf(word).some((t) => index.vocabulary.has(t));
+  const out: { token: string; start: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1];
+    const joined = b && /^\p{L}+$/u.test(a.token) && /^\p{L}+$/u.test(b.token) ? a.token + b.token : undefined;
+    // Two content words: function words joined ("can not") say the same either way.
+    if (joined && b && termsOf(a.token).length > 0 && termsOf(b.token).length > 0 && !(has(a.token) && has(b.token)) && has(joined)) {
+      out.push({ ...a, token: joined });
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** "What was the (final) score (of …)": the noun a copula question asks to be given. */

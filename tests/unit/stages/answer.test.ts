@@ -607,3 +607,21 @@ describe('"when": a clause that sets the time', () => {
     }
   });
 });
+
+describe('question reading: a compound the reader split', () => {
+  const game = () => gazette('calder-game', 'Calder win the county final', [
+    'Quarterback Ada Quell threw three touchdowns as Calder won the county final. Fans cannot remember a better game.',
+  ]);
+  it('reads "quarter back" as the story\'s "quarterback", at the first word\'s place', () => {
+    const story = game();
+    const q = analyzeQuery(story, 'who was the quarter back in the county final');
+    expect(q.terms.map((t) => t.token)).toContain('quarterback');
+    expect(q.terms.map((t) => t.token)).not.toContain('quarter');
+    expect(answer(story, 'ask', 'how many touchdowns did the quarter back throw')).toMatchObject({ found: true, answer: 'three', paragraph: 1 });
+  });
+  it('leaves function words ("can not") and pairs the story has both words of alone', () => {
+    const story = game();
+    expect(analyzeQuery(story, 'what can not fans remember').terms.map((t) => t.token)).not.toContain('cannot');
+    expect(analyzeQuery(story, 'did calder win the county final').terms.map((t) => t.token)).toEqual(expect.arrayContaining(['county', 'final']));
+  });
+});
