@@ -38,17 +38,20 @@ function kindsFor(query: AnalyzedQuery, facts: AnchoredFact[]): string[][] {
 /**
  * Picks the annotated fact that answers the question among the top candidate sentences: of the right kind,
  * not naming the answer in the question itself, and about what the question asks (a fact's quote is the
- * clause it rests on; when some fact of its sentence holds the question's asked-about words, the answer
- * must come from such a fact). Best: most asked-about words, then most words, then the better-ranked
+ * clause it rests on; when some fact of its sentence holds the question's asked-about words, the answer must
+ * come from such a fact, and one that holds the question's verb as well as any fact of the sentence, of any
+ * kind, does). Best: most asked-about words, then most words, then the better-ranked
  * sentence, then the most specific (shortest) quote.
  */
 export function pickFact(index: StoryIndex, candidates: Candidate[], query: AnalyzedQuery): { fact: AnchoredFact; candidate: Candidate } | undefined {
   const about = predicateTerms(query);
+  const verbs = about.filter((t) => index.meaning.isVerbFirst(t.token));
   const headClass = headNounClass(query);
   const namedPerson = query.expect === 'person' && asksPersonName(query.normalized);
   for (const kinds of kindsFor(query, candidates.flatMap((c) => c.facts))) {
     const fits = candidates.flatMap((candidate, rank) => {
       const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(index, f, about) > 0);
+      const mostVerb = verbs.length > 0 ? Math.max(0, ...candidate.facts.map((f) => sharedWords(index, f, verbs))) : 0;
       return candidate.facts
         .filter((f) => kinds.includes(f.kind) && f.answer && (!f.drafted || index.options.draftedFactKinds.includes(f.kind)) && !(f.answer.ref && query.entities.includes(f.answer.ref)) && addsSomething(f.answer.text, query, index.options.firmCredit))
         // "How many …" wants a figure: a fact whose answer has none does not answer it.
@@ -62,7 +65,10 @@ export function pickFact(index: StoryIndex, candidates: Candidate[], query: Anal
         // "Who was greeted" is not answered by the greeter: an answer its sentence gives on the other side of the question's verb.
         .filter((f) => !wrongSide(index, candidate, query, f))
         .map((fact) => ({ fact, candidate, rank, about: sharedWords(index, fact, about), all: sharedWords(index, fact, query.terms) }))
-        .filter((x) => !anyAbout || x.about > 0);
+        .filter((x) => !anyAbout || x.about > 0)
+        // The clause with the question's verb answers: "why did Putin praise NK" is not answered by the why-fact of
+        // "commended Kim for …" (a synonym) where a fact of the sentence quotes "praised North Korea for …".
+        .filter((x) => sharedWords(index, x.fact, verbs) >= mostVerb);
     });
     fits.sort((a, b) => b.about - a.about || b.all - a.all || a.rank - b.rank || a.fact.quote.exact.length - b.fact.quote.exact.length);
     if (fits[0]) return { fact: fits[0].fact, candidate: fits[0].candidate };

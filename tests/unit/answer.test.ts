@@ -177,6 +177,9 @@ describe('what', () => {
 });
 
 describe('why', () => {
+  it('answers from the clause with the question\'s own verb: "praised … for", not the "commended … for" of the same sentence', () => {
+    expect(found('why', 'why did putin praise nk', [4]).answer).toMatch(/^its support of Moscow's actions in Ukraine/);
+  });
   it('says why Putin commended Kim, from Rodong Sinmun', () => {
     const a = found('why', 'why did Putin commend Kim', [4]);
     expect(a.answer).toMatch(/sanctions/);
