@@ -348,7 +348,22 @@ function unsupported(index: StoryIndex, query: AnalyzedQuery, best: Candidate): 
   return query.terms.filter((t) => creditIn(terms, t) < index.options.firmCredit && !(index.options.claimGeneralizes && narrower(t)) && !index.meaning.isAdverbOnly(t.token) && !figuresIn(t.token).length
     && !(t.english && !t.salient && index.meaning.senseCount(t.token) >= index.options.lightSenses && !specificStoryWord(index, t))
     // A word of an adverbial or adjectival expression with its neighbour ("in question", "for sure"): a modifier, like an adverb.
-    && !inExpression(index.meaning, query, t.token, ['a', 'r']));
+    && !inExpression(index.meaning, query, t.token, ['a', 'r'])
+    && !implicative(query, t));
+}
+
+/**
+ * Verbs that only say whether the verb after them happened: "managed to greet" says he greeted, "didn't bother
+ * going" that he did not go. General English, not the story's: the verb after carries the claim.
+ */
+const IMPLICATIVE = new Set(['bother', 'manage', 'happen', 'get', 'go', 'proceed']);
+
+/** Whether a claim word is an implicative verb right before the verb it is about ("bother going", "managed to meet"). */
+function implicative(query: AnalyzedQuery, t: QueryTerm): boolean {
+  if (!lexicon.lemmas(t.token.toLowerCase()).some((l) => l.pos === 'v' && IMPLICATIVE.has(l.lemma))) return false;
+  const after = query.normalized.slice(t.start + t.token.length);
+  const next = /^\s+(?:to\s+)?([\p{L}]+)/u.exec(after)?.[1];
+  return !!next && (/ing$/i.test(next) || /^\s+to\s/i.test(after)) && lexicon.lemmas(next.toLowerCase()).some((l) => l.pos === 'v');
 }
 
 /** A verdict with its evidence. */

@@ -292,3 +292,13 @@ describe('factcheck: an exchange told from either side', () => {
     expect(answer(trade, 'factcheck', 'dunmore supplied timber to ashby in exchange for grain')).toMatchObject({ verdict: 'contradicted', reason: { element: 'roles' } });
   });
 });
+
+describe('factcheck: a verb that only says whether the next one happened', () => {
+  it('reads "didn\'t bother going to X to greet Y" by its greeting, and "managed to greet" as greeted', () => {
+    expect(check('Reyes didnt bother going to the north gate to greet Ostrova')).toMatchObject({ verdict: 'contradicted', paragraph: 2 });
+    expect(check('Reyes managed to greet Ostrova at the north gate')).toMatchObject({ verdict: 'supported', paragraph: 2 });
+  });
+  it('keeps a verb that changes what happened ("failed to greet") as an element the story must state', () => {
+    expect(check('Reyes failed to greet Ostrova at the north gate').verdict).not.toBe('supported');
+  });
+});
