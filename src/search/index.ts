@@ -117,6 +117,9 @@ function analyzeStory(story: Story): SentenceAnalysis[] {
 }
 
 /** Derives an index's term sets, surface words and names from the story and its sentence analyses. */
+/** The word a reader names a story's headline by. */
+const HEADLINE = 'headline';
+
 function storyTerms(story: Story, aliases: AliasMatcher, analyses: SentenceAnalysis[]): StoryTerms {
   const sentenceTerms = story.sentences.map((s) => termSet(s.text, aliases.tokens(s.text)));
   const paragraphTerms = story.paragraphs.map((p) => termSet(p, aliases.tokens(p)));
@@ -125,6 +128,8 @@ function storyTerms(story: Story, aliases: AliasMatcher, analyses: SentenceAnaly
     const year = yearOf(f);
     if (year) { sentenceTerms[f.sentence]!.add(year); paragraphTerms[f.paragraph]!.add(year); }
   }
+  // The headline is the story's headline: "the headline calls it historic" is about paragraph 0.
+  for (const s of story.sentences) if (s.paragraph === 0) for (const t of termsOf(HEADLINE)) { sentenceTerms[s.index]!.add(t); paragraphTerms[0]!.add(t); }
   const factTerms = new Map(story.facts.map((f) => [f.id, termSet(`${f.quote.exact} ${f.answer?.text ?? ''}`, f.entities.map((id) => ENTITY_PREFIX + id).join(' '))]));
 
   const surface = new Map<string, readonly string[]>();

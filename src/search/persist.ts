@@ -40,7 +40,7 @@ export interface StoredIndex {
  * The stored index format. Raise it whenever what an index holds or how it is built changes (the analyses,
  * the term processing, MiniSearch's options, the meaning tables): files of another format are rebuilt.
  */
-export const INDEX_FORMAT = 12;
+export const INDEX_FORMAT = 13;
 
 const TABLES = ['byLemmaPos', 'byLemma', 'lemmasByTerm', 'byDerived', 'byPertained', 'byAncestor', 'bySynonym'] as const satisfies readonly (keyof MeaningTables)[];
 

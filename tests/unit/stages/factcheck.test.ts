@@ -302,3 +302,11 @@ describe('factcheck: a verb that only says whether the next one happened', () =>
     expect(check('Reyes failed to greet Ostrova at the north gate').verdict).not.toBe('supported');
   });
 });
+
+describe('factcheck: "the headline"', () => {
+  it('reads "the headline" as the story\'s headline, paragraph 0', () => {
+    const ferry = ferryStory('ferry-record', ['The ferry carried a record 1,980 passengers on Monday, the operator said.']);
+    expect(answer(ferry, 'factcheck', 'the headline calls it a season of results')).toMatchObject({ verdict: 'supported', paragraph: 0 });
+    expect(answer(ferry, 'factcheck', 'the headline calls it a season of losses').verdict).not.toBe('supported');
+  });
+});
