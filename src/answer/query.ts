@@ -140,7 +140,7 @@ export function detectKind(question: string): { kind: QuestionKind; expect: Expe
 }
 
 /** A yes/no question about what the story says ("does the article say that …", "is it true that …"): the claim is what follows. */
-const STORY_FRAME = /^(?:is it (?:true|the case|right|correct)|(?:does|did|do) (?:the |this |your )?(?:article|story|piece|report|text|it) (?:really )?(?:say|mention|claim|state|report|confirm|suggest)s?)\s+(?:for sure\s+|for certain\s+|definitely\s+|clearly\s+)?(?:that\s+)?/i;
+const STORY_FRAME = /^(?:is it (?:true|the case|right|correct)|(?:does|did|do) (?:the |this |your )?(?:article|story|piece|report|text|it) (?:really )?(?:say|mention|claim|state|report|confirm|suggest)s?|(?:the|this) (?:article|story|piece|report|text) (?:says|said|states|stated|claims|claimed|reports|reported|mentions|mentioned|suggests|suggested))\s+(?:for sure\s+|for certain\s+|definitely\s+|clearly\s+)?(?:that\s+)?/i;
 const SPEECH = /\b(said|say|says|saying|report(?:s|ed|ing)?|describ\w*|call(?:s|ed)?|claim\w*|announc\w*|told|tell|according|stated?|wrote|writes?|written|publish\w*|quot\w*|source|put out)\b/i;
 const NEGATION = /\b(not|never|no|neither|nor|without|cannot)\b|n't\b/i;
 const YES_NO = /^(?:did|does|do|is|was|are|were|has|have|had|can|could|will|would|should)\s+\S/i;

@@ -310,3 +310,10 @@ describe('factcheck: "the headline"', () => {
     expect(answer(ferry, 'factcheck', 'the headline calls it a season of losses').verdict).not.toBe('supported');
   });
 });
+
+describe('factcheck: "the article says X" is the claim X', () => {
+  it('checks what follows the lead-in', () => {
+    expect(check('the article says Ostrova opened the Harbour Bridge on Saturday morning')).toMatchObject({ verdict: 'supported', paragraph: 1 });
+    expect(check('the story says Ostrova opened the Harbour Bridge on Sunday morning').verdict).toBe('contradicted');
+  });
+});
