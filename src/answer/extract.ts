@@ -4,7 +4,7 @@ import type { StoryIndex } from '../search/index.ts';
 import type { Span, SpanKind } from '../text/analyze.ts';
 import { ENTITY_PREFIX, termsOf, tokenize } from '../text/terms.ts';
 import type { AnalyzedQuery, Expect, QueryTerm } from './query.ts';
-import { asksPersonName, predicateTerms } from './query.ts';
+import { predicateTerms } from './query.ts';
 import { creditIn } from './retrieve.ts';
 
 /** How well each kind of span fits each kind of answer wanted (0: not at all). */
@@ -266,11 +266,12 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
   const countsHead = query.expect === 'number' && headTerm && /\bhow many\b/i.test(query.normalized);
   // "What year/date": a calendar time, not a duration.
   const calendar = query.expect === 'time' && head !== undefined && /^(?:year|date|day|month)$/.test(head);
+  const whenFirst = query.expect === 'time' && WHEN_FIRST.test(query.normalized);
   const identity = asksIdentity(query);
   // The asked-for noun as WordNet has it ("city"), so that a candidate WordNet knows as one ("Pyongyang") fits it.
   const headLemma = headNounLemma(query);
   const headClass = headNounClass(query, headLemma);
-  const namedPerson = query.expect === 'person' && asksPersonName(query.normalized);
+  const namedPerson = query.expect === 'person' && query.namedPerson !== undefined;
   const moneyAsked = query.expect === 'number' && headClass === 'noun.possession' && spans.some((x) => x.kind === 'number' && MONEY.test(x.text));
   // Where each question word the sentence holds stands, with its weight.
   const marks = clauseMarks(index, sentenceIndex);
@@ -306,11 +307,9 @@ export function extractAnswer(index: StoryIndex, sentenceIndex: number, query: A
     if (query.expect === 'place' && (span.kind === 'name' || span.kind === 'organisation') && !mayBePlace(span.text)) continue;
     // A name that is a person's is not a place.
     if (query.expect === 'place' && span.kind === 'name' && spans.some((o) => o.kind === 'person' && o.start <= span.start && span.end <= o.end)) continue;
-    // A clause that sets a time ("when the immune system is less active") answers only "when".
-    // And only a question that opens with "when": a later "when" ("what case is represented when …") opens a clause of its own.
-    if (span.kind === 'time' && (query.expect !== 'time' || !WHEN_FIRST.test(query.normalized)) && WHEN_LEAD.test(span.text)) continue;
-    // "What year" wants a calendar time, not such a clause.
-    if (calendar && WHEN_LEAD.test(span.text)) continue;
+    // A clause that sets a time ("when the immune system is less active") answers only a question that opens with
+    // "when" (a later "when", "what case is represented when …", opens a clause of its own), and never "what year".
+    if (span.kind === 'time' && WHEN_LEAD.test(span.text) && (!whenFirst || calendar)) continue;
     if (calendar && /\b(?:years?|months?|weeks?|days?|decades?)\b/i.test(span.text) && !/\d{4}/.test(span.text) && !/\b(?:last|next|this|previous)\b/i.test(span.text)) continue;
     // "How old": an age, as English gives one: "Messi, 35,", "35 years old", "a 35-year-old", "aged 35", "at age 39".
     if (query.measure?.toLowerCase() === 'old' && !(span.kind === 'number' && isAge(sentence, span))) continue;
@@ -519,17 +518,15 @@ export function fitToHead(query: AnalyzedQuery, answer: string): string {
   return answer.replace(/\s*\([^)]*$/, '') || answer;
 }
 
-const NAME_OF = /\bnames?\s+of\s+(.+)$/i;
-
 /**
- * Whether a candidate answer to "what is the name of X" is X itself, not its name: X's words end it ("… and
- * NATO's Secretary General" for "the name of the NATO secretary general", where the story never names them),
- * as a name stands after its title ("North Korean leader Kim Jong Un"). False for any other question.
+ * Whether a candidate answer to "what is the name of X" (X a person: AnalyzedQuery.namedPerson) is X itself,
+ * not its name: X's words end it ("… and NATO's Secretary General" for "the name of the NATO secretary
+ * general", where the story never names them), as a name stands after its title ("North Korean leader Kim Jong
+ * Un"). False for any other question.
  */
 export function restatesNamed(index: StoryIndex, sentenceIndex: number, query: AnalyzedQuery, text: string): boolean {
-  const m = NAME_OF.exec(query.normalized);
-  if (!m) return false;
-  const named = new Set(tokenize(m[1]!).map((w) => w.toLowerCase()));
+  if (query.namedPerson === undefined) return false;
+  const named = new Set(tokenize(query.namedPerson).map((w) => w.toLowerCase()));
   const firm = index.options.firmCredit;
   const inSentence = index.sentenceTerms[sentenceIndex]!;
   const asked = query.terms.filter((t) => named.has(t.token.toLowerCase()) && creditIn(inSentence, t) >= firm);

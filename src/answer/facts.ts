@@ -1,7 +1,7 @@
 import type { AnchoredFact } from '../story/types.ts';
 import type { StoryIndex } from '../search/index.ts';
 import { termsOf, tokenize } from '../text/terms.ts';
-import { asksPersonName, predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
+import { predicateTerms, type AnalyzedQuery, type QueryTerm } from './query.ts';
 import { creditIn, type Candidate } from './retrieve.ts';
 import { fitsClass, headNounClass, onRoleSide, restatesNamed } from './extract.ts';
 
@@ -47,7 +47,7 @@ export function pickFact(index: StoryIndex, candidates: Candidate[], query: Anal
   const about = predicateTerms(query);
   const verbs = about.filter((t) => index.meaning.isVerbFirst(t.token));
   const headClass = headNounClass(query);
-  const namedPerson = query.expect === 'person' && asksPersonName(query.normalized);
+  const namedPerson = query.expect === 'person' && query.namedPerson !== undefined;
   for (const kinds of kindsFor(query, candidates.flatMap((c) => c.facts))) {
     const fits = candidates.flatMap((candidate, rank) => {
       const anyAbout = about.length > 0 && candidate.facts.some((f) => sharedWords(index, f, about) > 0);

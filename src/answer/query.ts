@@ -63,6 +63,8 @@ export interface AnalyzedQuery {
   frame: string[];
   /** Where the missing piece would stand in the question said as a statement (src/answer/gap.ts). */
   gap?: Gap;
+  /** The words after "what is the name of" where they name a person by WordNet's likeliest sense ("the NATO secretary general"): a person's name answers, never these words. */
+  namedPerson?: string;
 }
 
 /** One modifier word between "what/which" and its noun ("which news agency"), but not a verb ("what did the …"). */
@@ -255,7 +257,8 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
   // "Does the article say (for sure) that X", "is it true that X": a yes/no question about X itself.
   const asksStory = STORY_FRAME.exec(written);
   const normalized = asksStory && asksStory[0].length < written.length ? written.slice(asksStory[0].length) : written;
-  const detected = personNamed(quantityAsked(detectKind(normalized), normalized), normalized);
+  const namedPerson = personNamedWords(normalized);
+  const detected = personNamed(quantityAsked(detectKind(normalized), normalized), namedPerson);
   const kind = forceKind ?? detected.kind;
   const expect: Expect = forceKind && forceKind !== detected.kind
     ? ({ who: 'person', when: 'time', where: 'place', why: 'reason', what: detected.expect } as const)[forceKind]
@@ -401,6 +404,7 @@ export function analyzeQuery(index: StoryIndex, rawText: string, forceKind?: Que
     frame: terms.filter((t) => t.start < frameEnd).map((t) => t.token),
     ...(measureTerm ? { measure: measureTerm } : {}),
     ...gapField(own, lexicon),
+    ...(namedPerson ? { namedPerson } : {}),
   };
 }
 
@@ -440,32 +444,31 @@ function quantityAsked(detected: { kind: QuestionKind; expect: Expect }, normali
 /** "What is the name of": a question's frame, asking for a name. */
 const NAME_FRAME = /^\s*(?:\S+\s+)?what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s/i;
 
-/** "What is the name of the …": the words naming what is named, up to a function word (a relative clause, a preposition) or the question's verb. */
+/** "What is the name of the …": the words naming what is named. */
 const NAMED_AFTER = /^\s*(?:\S+\s+)?what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(.+)$/i;
 
-/** The noun "what is the name of X" names (WordNet's lemma: "secretary general", "partner"), if WordNet has it as a noun. */
-function namedHead(normalized: string): string | undefined {
+/**
+ * The words "what is the name of X" names X by, when X's head noun (WordNet's lemma: the last two words where
+ * WordNet has them as one, "secretary general", else the last) is a person by its likeliest sense ("the NATO
+ * secretary general", "Tesla's new partners"). X ends at a function word (a relative clause, a preposition) or
+ * the question's verb.
+ */
+function personNamedWords(normalized: string): string | undefined {
   const m = NAMED_AFTER.exec(normalized);
   if (!m) return undefined;
   const words = m[1]!.replace(/[?.!]+\s*$/, '').split(/\s+/);
   let end = words.findIndex((w, i) => i > 0 && (FUNCTION_WORDS.has(w.toLowerCase()) || wordnet.lemmas(w.toLowerCase())[0]?.pos === 'v'));
   if (end < 0) end = words.length;
   const head = words.slice(0, end);
-  // The last two words where WordNet has them as one ("secretary general"), else the last word.
   const two = head.slice(-2).join(' ').toLowerCase();
-  return (head.length > 1 ? wordnet.lemmas(two).find((l) => l.pos === 'n')?.lemma : undefined)
+  const lemma = (head.length > 1 ? wordnet.lemmas(two).find((l) => l.pos === 'n')?.lemma : undefined)
     ?? wordnet.lemmas(head.at(-1)!.toLowerCase()).find((l) => l.pos === 'n')?.lemma;
+  return lemma && wordnet.senses(lemma, 'n')[0]?.lexFile === 'noun.person' ? m[1] : undefined;
 }
 
-/** Whether the question asks the name of someone WordNet's likeliest sense makes a person ("what is the name of the NATO secretary general", "… of Tesla's new partners"). */
-export function asksPersonName(normalized: string): boolean {
-  const lemma = namedHead(normalized);
-  return !!lemma && wordnet.senses(lemma, 'n')[0]?.lexFile === 'noun.person';
-}
-
-/** A "what is the name of X" question where X is a person (asksPersonName): a person answers it. */
-function personNamed(detected: { kind: QuestionKind; expect: Expect }, normalized: string): { kind: QuestionKind; expect: Expect } {
-  return detected.expect === 'thing' && asksPersonName(normalized) ? { kind: 'what', expect: 'person' } : detected;
+/** A "what is the name of X" question where X is a person (personNamedWords): a person answers it. */
+function personNamed(detected: { kind: QuestionKind; expect: Expect }, namedPerson: string | undefined): { kind: QuestionKind; expect: Expect } {
+  return detected.expect === 'thing' && namedPerson ? { kind: 'what', expect: 'person' } : detected;
 }
 
 /** A lead-in that sets where the question looks ("according to putin,", "per the op-ed,", "in the statement,"): not the question's own words. */

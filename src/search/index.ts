@@ -116,10 +116,10 @@ function analyzeStory(story: Story): SentenceAnalysis[] {
   return analyses;
 }
 
-/** Derives an index's term sets, surface words and names from the story and its sentence analyses. */
 /** The word a reader names a story's headline by. */
 const HEADLINE = 'headline';
 
+/** Derives an index's term sets, surface words and names from the story and its sentence analyses. */
 function storyTerms(story: Story, aliases: AliasMatcher, analyses: SentenceAnalysis[]): StoryTerms {
   const sentenceTerms = story.sentences.map((s) => termSet(s.text, aliases.tokens(s.text)));
   const paragraphTerms = story.paragraphs.map((p) => termSet(p, aliases.tokens(p)));

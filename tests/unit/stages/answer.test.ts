@@ -31,8 +31,9 @@ function ask(question: string) {
   return a;
 }
 
-/** A tiny story from the Calder Gazette, dated 2024-05-06, indexed as the bot does it. */
-const gazette = (slug: string, headline: string, paragraphs: string[]) => indexTiny({ slug, headline, paragraphs, date: '2024-05-06', outlet: 'Calder Gazette' });
+/** A tiny story from the Calder Gazette, dated 2024-05-06, indexed as the bot does it (with the given engine options). */
+const gazette = (slug: string, headline: string, paragraphs: string[], options?: Parameters<typeof engineOptions>[0]) =>
+  indexTiny({ slug, headline, paragraphs, date: '2024-05-06', outlet: 'Calder Gazette' }, options && engineOptions(options));
 
 describe('extraction: the short answer', () => {
   it('answers "who is X" with the title the story gives X right before the name, for a drafted person or source', () => {
@@ -274,7 +275,7 @@ describe('extraction: the answer comes from the clause that holds the question\'
     expect(answer(gazette('harbour-chart', 'Ferry season results', paragraphs), 'ask', "what work of okafor's became popular").answer).toBe('harbour chart');
   });
   it('counts words only with clauseWords 0', () => {
-    const wordsOnly = indexTiny({ slug: 'harbour-chart', headline: 'Ferry season results', paragraphs, date: '2024-05-06', outlet: 'Calder Gazette' }, engineOptions({ clauseWords: 0 }));
+    const wordsOnly = gazette('harbour-chart', 'Ferry season results', paragraphs, { clauseWords: 0 });
     expect(answer(wordsOnly, 'ask', "what work of okafor's became popular").answer).toBe('Welsh-language papers');
   });
 });
@@ -563,11 +564,11 @@ describe('"what is the name of X", X a person: a person\'s name answers it', () 
 });
 
 describe('abstention: a loosely matched verb, where the question\'s other words pin the passage down', () => {
-  const concert = (options?: Parameters<typeof engineOptions>[0]) => indexTiny({ slug: 'calder-concert', headline: 'Calder opens its festival', paragraphs: [
+  const concert = (options?: Parameters<typeof engineOptions>[0]) => gazette('calder-concert', 'Calder opens its festival', [
     'Mayor Lena Ostrova opened the festival on Friday. Ostrova thanked the volunteers.',
     'Ada Quell performed the town anthem at the harbour, while Ostrova watched from the pier.',
     'Ostrova said the festival would return next year. Ostrova later visited the market.',
-  ], date: '2024-05-06', outlet: 'Calder Gazette' }, options && engineOptions(options));
+  ], options);
   it('answers "what did X sing" from the one sentence that has X, where it says "performed"', () => {
     expect(answer(concert(), 'ask', 'what did ada quell sing')).toMatchObject({ found: true, paragraph: 2 });
   });
